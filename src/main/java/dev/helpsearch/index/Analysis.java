@@ -1,0 +1,170 @@
+package dev.helpsearch.index;
+
+import java.io.Reader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analysis chains of the index. Two views of the same text: English words (stemmed, folded,
+ * contractions spelled out) and identifiers ({@code openclaw.json}, {@code data_dir},
+ * {@code useFetch}, {@code lsof -i :18789}) kept whole and split into their parts.
+ */
+public final class Analysis {
+
+    /** The longest prefix indexed for suggestions; longer typed words still match whole words. */
+    public static final int MAX_SUGGEST_PREFIX = 20;
+
+    private Analysis() {
+    }
+
+    /** English prose: words, not identifiers. Used at index and query time. */
+    public static Analyzer english() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(CONTRACTIONS, reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+                stream = new LowerCaseFilter(stream);
+                stream = new ASCIIFoldingFilter(stream);
+                stream = new KStemFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+                return new MappingCharFilter(CONTRACTIONS, reader);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /**
+     * Identifiers as written and by their parts: {@code ~/.openclaw/openclaw.json} indexes
+     * {@code openclaw.json}, {@code openclaw}, {@code json}; {@code useFetch} indexes
+     * {@code usefetch}, {@code use}, {@code fetch}. Tokens are runs of characters that occur inside
+     * identifiers, so paths, dotted names and flags survive tokenization.
+     */
+    public static Analyzer identifiers(boolean forIndexing) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new PatternTokenizer(IDENTIFIER_RUNS, 0);
+                TokenStream trimmed = new PatternReplaceFilter(tokenizer, TRAILING_PUNCTUATION, "", true);
+                trimmed = new LengthFilter(trimmed, 1, 255);
+                int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+                        | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+                        | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
+                        | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
+                        | WordDelimiterGraphFilter.PRESERVE_ORIGINAL
+                        | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+                TokenStream stream = new WordDelimiterGraphFilter(trimmed, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
+                if (forIndexing) {
+                    stream = new FlattenGraphFilter(stream);
+                }
+                stream = new LowerCaseFilter(stream);
+                stream = new ASCIIFoldingFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** Every prefix of every word of titles and headings, for as-you-type matching. */
+    public static Analyzer suggestPrefixes() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(CONTRACTIONS, reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(tokenizer);
+                stream = new ASCIIFoldingFilter(stream);
+                stream = new EdgeNGramTokenFilter(stream, 1, MAX_SUGGEST_PREFIX, true);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+        };
+    }
+
+    /** The analyzer an IndexWriter uses: each field with its own chain. */
+    public static Analyzer forIndexing() {
+        Analyzer english = english();
+        Analyzer identifiers = identifiers(true);
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String field : new String[] {IndexFields.TITLE_IDENT, IndexFields.HEADING_IDENT, IndexFields.BODY_IDENT, IndexFields.CODE_IDENT}) {
+            perField.put(field, identifiers);
+        }
+        perField.put(IndexFields.SUGGEST_PREFIX, suggestPrefixes());
+        return new PerFieldAnalyzerWrapper(english, perField);
+    }
+
+    /**
+     * Tokens for the identifier view: runs of letters, digits and the punctuation inside names.
+     * Path separators split, so each component of {@code ~/.openclaw/openclaw.json} stands whole.
+     */
+    private static final Pattern IDENTIFIER_RUNS = Pattern.compile("[\\p{L}\\p{N}_.\\-~:%$@#+]+");
+    /** Sentence punctuation glued to the end of an identifier ("... in openclaw.json."). */
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
+
+    /**
+     * Contractions spelled out before tokenizing, so "can't", "cannot" and "can not" meet, and
+     * "doesn't" is "does not" rather than the junk token "doesn't".
+     */
+    private static final NormalizeCharMap CONTRACTIONS = contractions();
+
+    private static NormalizeCharMap contractions() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        for (String apostrophe : new String[] {"'", "\u2019"}) {
+            map.add("n" + apostrophe + "t", " not");
+            map.add("N" + apostrophe + "T", " NOT");
+            map.add("can" + apostrophe + "t", "can not");
+            map.add("Can" + apostrophe + "t", "Can not");
+            map.add("CAN" + apostrophe + "T", "CAN NOT");
+            map.add("won" + apostrophe + "t", "will not");
+            map.add("Won" + apostrophe + "t", "Will not");
+            map.add("WON" + apostrophe + "T", "WILL NOT");
+            map.add("shan" + apostrophe + "t", "shall not");
+            for (String suffix : new String[] {"re", "ve", "ll", "m", "d"}) {
+                map.add(apostrophe + suffix + " ", " ");
+            }
+        }
+        map.add("cannot", "can not");
+        map.add("Cannot", "Can not");
+        map.add("CANNOT", "CAN NOT");
+        return map.build();
+    }
+}

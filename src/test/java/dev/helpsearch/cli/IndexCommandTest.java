@@ -1,0 +1,74 @@
+package dev.helpsearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexCommandTest {
+
+    @TempDir
+    Path work;
+
+    private Path articles() throws IOException {
+        Path articles = work.resolve("articles");
+        Files.createDirectories(articles.resolve("faq"));
+        Files.writeString(articles.resolve("faq/01.reset.md"), "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick reset.\n");
+        Files.writeString(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Invoices\n\nDownload them.\n");
+        return articles;
+    }
+
+    private int docs(Path index) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            return reader.numDocs();
+        }
+    }
+
+    @Test
+    void indexesAndPrintsAOneLineSummary() throws IOException {
+        Path index = work.resolve("index");
+        CliRun run = CliRun.of("index", "--articles", articles().toString(), "--index", index.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("indexed 2 articles, 2 sections in \\d+ ms \\(index version 1\\)\\R");
+        assertThat(docs(index)).isEqualTo(4);
+    }
+
+    @Test
+    void anInvalidArticleKeepsTheOldIndexAndFails() throws IOException {
+        Path articles = articles();
+        Path index = work.resolve("index");
+        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+
+        Files.writeString(articles.resolve("faq/03.broken.md"), "---\ntitle: [oops\n---\n\nBody.\n");
+        Files.delete(articles.resolve("faq/02.billing.md"));
+        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(articles.resolve("faq/03.broken.md") + ":2: malformed YAML front matter")
+                .contains("index not replaced: 1 invalid article(s)");
+        assertThat(docs(index)).isEqualTo(4);
+    }
+
+    @Test
+    void skipInvalidIndexesTheRestAndSaysHowManyItSkipped() throws IOException {
+        Path articles = articles();
+        Files.writeString(articles.resolve("faq/03.broken.md"), "no title at all\n");
+        Path index = work.resolve("index");
+        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString(), "--skip-invalid");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("03.broken.md:1: missing title");
+        assertThat(run.out()).contains("indexed 2 articles").contains("skipped 1 invalid");
+    }
+
+    @Test
+    void aMissingArticlesFolderIsAClearError() {
+        CliRun run = CliRun.of("index", "--articles", work.resolve("nope").toString(), "--index", work.resolve("i").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot read articles folder");
+    }
+}

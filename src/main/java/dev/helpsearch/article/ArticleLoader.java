@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +42,29 @@ public final class ArticleLoader {
 
     public ArticleLoader() {
         this(new ArticleParser());
+    }
+
+    /**
+     * A fingerprint of the article files in {@code folder}: their names, sizes and modification
+     * times. It changes whenever an article is added, removed or edited.
+     */
+    public static String fingerprint(Path folder) throws IOException {
+        Path root = folder.toRealPath();
+        MessageDigest digest = sha256();
+        for (Path file : markdownFiles(root)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            digest.update((relative(root, file) + "\0" + attributes.size() + "\0" + attributes.lastModifiedTime().toMillis() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /**

@@ -45,7 +45,9 @@ final class IndexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         ArticleLoader.Result loaded;
+        String fingerprint;
         try {
+            fingerprint = ArticleLoader.fingerprint(articles);
             loaded = new ArticleLoader().load(articles, includeDrafts);
         } catch (IOException e) {
             err.println("helpsearch: cannot read articles folder " + articles + ": " + e.getMessage());
@@ -61,7 +63,7 @@ final class IndexCommand implements Callable<Integer> {
         }
         IndexMetadata metadata;
         try {
-            metadata = new IndexBuilder().rebuild(index, loaded.articles());
+            metadata = new IndexBuilder().rebuild(index, loaded.articles(), fingerprint);
         } catch (LockObtainFailedException e) {
             err.println("helpsearch: another indexer is writing " + index + "; the index was not changed");
             return 1;

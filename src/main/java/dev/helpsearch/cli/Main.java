@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Full-text search for a Nuxt Content help center, down to the section anchor.",
-        subcommands = {IndexCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class, ConformanceCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

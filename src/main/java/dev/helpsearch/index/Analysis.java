@@ -120,6 +120,27 @@ public final class Analysis {
         };
     }
 
+    /**
+     * Plain words, lower-cased and folded but not stemmed: what a user typed into the search box, to
+     * match against {@link #suggestPrefixes()}, and the vocabulary spelling corrections come from.
+     */
+    public static Analyzer suggestQuery() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(CONTRACTIONS, reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(tokenizer);
+                stream = new ASCIIFoldingFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+        };
+    }
+
     /** The analyzer an IndexWriter uses: each field with its own chain. */
     public static Analyzer forIndexing() {
         Analyzer english = english();
@@ -129,6 +150,7 @@ public final class Analysis {
             perField.put(field, identifiers);
         }
         perField.put(IndexFields.SUGGEST_PREFIX, suggestPrefixes());
+        perField.put(IndexFields.SPELL_TEXT, suggestQuery());
         return new PerFieldAnalyzerWrapper(english, perField);
     }
 

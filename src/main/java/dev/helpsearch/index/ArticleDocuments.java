@@ -38,7 +38,7 @@ public final class ArticleDocuments {
     }
 
     private static Document articleDocument(Article article) {
-        Document doc = common(article, IndexFields.KIND_ARTICLE, article.path(), "", article.title());
+        Document doc = common(article, IndexFields.KIND_ARTICLE, article.path(), "", "");
         doc.add(new StoredField(IndexFields.DESCRIPTION, article.description()));
         doc.add(new StoredField(IndexFields.HTML, article.html()));
         doc.add(new StoredField(IndexFields.TOC, toc(article)));
@@ -47,6 +47,7 @@ public final class ArticleDocuments {
         doc.add(new StoredField(IndexFields.LEVEL, 0));
         String body = join(article.description(), article.intro());
         addText(doc, IndexFields.BODY_TEXT, IndexFields.BODY_IDENT, body, true);
+        addVocabulary(doc, article.title(), body);
         return doc;
     }
 
@@ -68,6 +69,7 @@ public final class ArticleDocuments {
         addText(doc, IndexFields.BODY_TEXT, IndexFields.BODY_IDENT, section.text(), true);
         addText(doc, IndexFields.CODE_TEXT, IndexFields.CODE_IDENT, section.code(), true);
         doc.add(new TextField(IndexFields.SUGGEST_PREFIX, section.heading(), Field.Store.NO));
+        addVocabulary(doc, section.heading(), section.text());
         return doc;
     }
 
@@ -107,6 +109,14 @@ public final class ArticleDocuments {
         doc.add(new TextField(identField, text, Field.Store.NO));
     }
 
+    private static void addVocabulary(Document doc, String... texts) {
+        for (String text : texts) {
+            if (text != null && !text.isEmpty()) {
+                doc.add(new Field(IndexFields.SPELL_TEXT, text, VOCABULARY));
+            }
+        }
+    }
+
     private static String toc(Article article) {
         try {
             return JSON.writeValueAsString(article.headings());
@@ -120,6 +130,18 @@ public final class ArticleDocuments {
             return second;
         }
         return second.isEmpty() ? first : first + "\n" + second;
+    }
+
+    /** Words only: no frequencies, positions or norms, since it is only looked up, never scored. */
+    private static final FieldType VOCABULARY = vocabulary();
+
+    private static FieldType vocabulary() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 
     private static FieldType storedTextWithOffsets() {

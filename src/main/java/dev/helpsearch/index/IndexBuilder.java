@@ -34,6 +34,14 @@ public final class IndexBuilder {
 
     /** Replaces whatever index is in {@code indexDir} with one of exactly these articles. */
     public IndexMetadata rebuild(Path indexDir, List<Article> articles) throws IOException {
+        return rebuild(indexDir, articles, "");
+    }
+
+    /**
+     * Replaces whatever index is in {@code indexDir} with one of exactly these articles, recording
+     * the fingerprint of the files they came from.
+     */
+    public IndexMetadata rebuild(Path indexDir, List<Article> articles, String sourceFingerprint) throws IOException {
         Files.createDirectories(indexDir);
         try (Directory directory = FSDirectory.open(indexDir)) {
             long version = previousVersion(directory) + 1;
@@ -49,7 +57,7 @@ public final class IndexBuilder {
                     sections += article.sections().size();
                 }
                 IndexMetadata metadata = new IndexMetadata(version, clock.instant(), articles.size(), sections,
-                        IndexMetadata.CURRENT_SCHEMA);
+                        IndexMetadata.CURRENT_SCHEMA, sourceFingerprint);
                 writer.setLiveCommitData(metadata.toCommitData().entrySet());
                 writer.commit();
                 writer.close();

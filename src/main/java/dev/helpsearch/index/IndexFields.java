@@ -54,6 +54,9 @@ public final class IndexFields {
     public static final String BODY_IDENT = "bodyIdent";
     public static final String CODE_IDENT = "codeIdent";
 
+    /** Every word of the text, unstemmed: the vocabulary "did you mean" corrects towards. */
+    public static final String SPELL_TEXT = "spellText";
+
     /** Word prefixes of titles and headings, for as-you-type suggestions. */
     public static final String SUGGEST_PREFIX = "suggestPrefix";
 

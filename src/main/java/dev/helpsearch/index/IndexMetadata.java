@@ -13,24 +13,26 @@ import java.util.Map;
  * @param articles  article documents in the index
  * @param sections  section documents in the index
  * @param schema    the layout version; an index of another layout is refused, not misread
+ * @param sources   fingerprint of the article files it was built from, to tell whether it is stale
  */
-public record IndexMetadata(long version, Instant indexedAt, int articles, int sections, int schema) {
+public record IndexMetadata(long version, Instant indexedAt, int articles, int sections, int schema, String sources) {
 
     /** Bumped whenever fields or analysis change in a way an old index would answer wrongly. */
     public static final int CURRENT_SCHEMA = 1;
 
-    Map<String, String> toCommitData() {
+    public Map<String, String> toCommitData() {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("helpsearch.version", Long.toString(version));
         data.put("helpsearch.indexedAt", indexedAt.toString());
         data.put("helpsearch.articles", Integer.toString(articles));
         data.put("helpsearch.sections", Integer.toString(sections));
         data.put("helpsearch.schema", Integer.toString(schema));
+        data.put("helpsearch.sources", sources);
         return data;
     }
 
     /** The metadata of a commit, or null when the commit was not written by helpsearch. */
-    static IndexMetadata fromCommitData(Map<String, String> data) {
+    public static IndexMetadata fromCommitData(Map<String, String> data) {
         if (!data.containsKey("helpsearch.schema")) {
             return null;
         }
@@ -39,6 +41,7 @@ public record IndexMetadata(long version, Instant indexedAt, int articles, int s
                 Instant.parse(data.get("helpsearch.indexedAt")),
                 Integer.parseInt(data.get("helpsearch.articles")),
                 Integer.parseInt(data.get("helpsearch.sections")),
-                Integer.parseInt(data.get("helpsearch.schema")));
+                Integer.parseInt(data.get("helpsearch.schema")),
+                data.getOrDefault("helpsearch.sources", ""));
     }
 }

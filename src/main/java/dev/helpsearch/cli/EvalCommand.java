@@ -1,0 +1,103 @@
+package dev.helpsearch.cli;
+
+import dev.helpsearch.article.ArticleLoader;
+import dev.helpsearch.eval.Evaluation;
+import dev.helpsearch.eval.JudgedQuery;
+import dev.helpsearch.eval.Metrics;
+import dev.helpsearch.eval.QueryOutcome;
+import dev.helpsearch.eval.QuerySet;
+import dev.helpsearch.index.IndexBuilder;
+import dev.helpsearch.search.HelpSearch;
+import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.Urls;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval",
+        description = {
+            "Measure ranking quality: index an articles folder and run a judged query set against it,",
+            "printing S@1, S@3, MRR@10, nDCG@10, Recall@10 and page-level S@1, overall and per query type,",
+            "and the worst queries with what ranked instead."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--articles", paramLabel = "DIR", required = true, description = "Folder of Markdown articles.")
+    Path articles;
+
+    @Option(names = "--queries", paramLabel = "FILE", required = true, description = "Judged queries, JSON lines.")
+    Path queries;
+
+    @Option(names = "--worst", paramLabel = "N", defaultValue = "10", description = "How many of the worst queries to list (default: ${DEFAULT-VALUE}).")
+    int worst;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<JudgedQuery> judged = QuerySet.read(queries);
+        ArticleLoader.Result loaded = new ArticleLoader().load(articles, false);
+        Path index = Files.createTempDirectory("helpsearch-eval");
+        try {
+            new IndexBuilder().rebuild(index, loaded.articles());
+            try (LiveIndex live = LiveIndex.open(index)) {
+                Evaluation.Report report = Evaluation.run(new HelpSearch(live, Urls.relative()), judged);
+                print(out, report);
+            }
+        } finally {
+            deleteRecursively(index);
+        }
+        return 0;
+    }
+
+    private void print(PrintWriter out, Evaluation.Report report) {
+        out.printf("%-12s %4s %6s %6s %6s %6s %6s %6s%n", "type", "n", "S@1", "S@3", "MRR@10", "nDCG", "R@10", "pageS1");
+        for (Map.Entry<String, Metrics> type : report.byType().entrySet()) {
+            row(out, type.getKey(), type.getValue());
+        }
+        row(out, "ALL", report.overall());
+        if (worst > 0) {
+            out.println();
+            out.println("worst " + worst + ":");
+            for (QueryOutcome outcome : report.worst(worst)) {
+                String expected = outcome.query().grades().entrySet().stream().filter(e -> e.getValue() >= 2)
+                        .map(Map.Entry::getKey).collect(Collectors.joining(" "));
+                out.printf("  %s [%s] \"%s\"  RR=%.2f%n    expected: %s%n", outcome.query().id(), outcome.query().type(),
+                        abbreviate(outcome.query().query()), outcome.reciprocalRank(), expected);
+                for (int i = 0; i < Math.min(3, outcome.ranked().size()); i++) {
+                    String url = outcome.ranked().get(i);
+                    out.printf("    %d. %s%s%n", i + 1, url, outcome.query().grade(url) > 0 ? "  (grade " + outcome.query().grade(url) + ")" : "");
+                }
+            }
+        }
+    }
+
+    private static void row(PrintWriter out, String name, Metrics m) {
+        out.printf("%-12s %4d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f%n", name, m.queries(), m.s1(), m.s3(), m.mrr10(), m.ndcg10(),
+                m.recall10(), m.pageS1());
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= 90 ? flat : flat.substring(0, 87) + "...";
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

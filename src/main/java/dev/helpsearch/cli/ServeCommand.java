@@ -1,0 +1,175 @@
+package dev.helpsearch.cli;
+
+import dev.helpsearch.article.ArticleProblem;
+import dev.helpsearch.http.ApiServer;
+import dev.helpsearch.http.ServerSettings;
+import dev.helpsearch.index.ArticlesWatcher;
+import dev.helpsearch.index.IndexBuilder;
+import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.search.HelpSearch;
+import dev.helpsearch.search.IndexStatus;
+import dev.helpsearch.search.IndexUnavailableException;
+import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.Urls;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+@Command(name = "serve",
+        description = {
+            "Serve the search API, the search page and the articles over HTTP.",
+            "Indexes the articles folder first when the index is missing or older than the articles,",
+            "and switches to every newer index (from `index`, --watch or the admin endpoint) without a restart."})
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** How often the server looks for a newer index committed by another process. */
+    private static final Duration REFRESH_EVERY = Duration.ofMillis(500);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--articles", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_ARTICLES:-articles}",
+            description = "Folder of Markdown articles (default: ${DEFAULT-VALUE}; env HELPSEARCH_ARTICLES).")
+    Path articles;
+
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_INDEX:-index}",
+            description = "Folder of the index (default: ${DEFAULT-VALUE}; env HELPSEARCH_INDEX).")
+    Path index;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:HELPSEARCH_PORT:-7070}",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}; env HELPSEARCH_PORT).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:HELPSEARCH_HOST:-0.0.0.0}",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces; env HELPSEARCH_HOST).")
+    String host;
+
+    @Option(names = "--site-url", paramLabel = "URL", defaultValue = "${env:HELPSEARCH_SITE_URL:-}",
+            description = "The help center's own site; hit urls become absolute on it (env HELPSEARCH_SITE_URL).")
+    String siteUrl;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", defaultValue = "${env:HELPSEARCH_CORS_ORIGINS:-}",
+            description = "An origin allowed to call the API from a browser; repeatable (env HELPSEARCH_CORS_ORIGINS, comma-separated).")
+    List<String> corsOrigins;
+
+    @Option(names = "--watch", negatable = true, defaultValue = "${env:HELPSEARCH_WATCH:-false}", fallbackValue = "true",
+            description = "Re-index whenever files under the articles folder change (env HELPSEARCH_WATCH).")
+    boolean watch;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:HELPSEARCH_ADMIN_TOKEN:-}",
+            description = "Bearer token for POST /api/admin/reindex; without one admin endpoints are off. Prefer the env var HELPSEARCH_ADMIN_TOKEN.")
+    String adminToken;
+
+    @Option(names = "--include-drafts", description = "Index articles marked draft: true as well.")
+    boolean includeDrafts;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        AtomicReference<LiveIndex> live = new AtomicReference<>();
+        Reindexer reindexer = new Reindexer(articles, index, includeDrafts, new IndexBuilder(), metadata -> refresh(live.get()));
+
+        if (Files.isDirectory(articles) && reindexer.isStale()) {
+            LOG.info("indexing {} ...", articles);
+            Reindexer.Outcome outcome = reindexer.reindex();
+            if (outcome.replaced()) {
+                LOG.info("indexed {} articles, {} sections in {} ms", outcome.metadata().articles(), outcome.metadata().sections(),
+                        outcome.millis());
+            } else {
+                for (ArticleProblem problem : outcome.problems()) {
+                    err.println(articles.resolve(problem.file()) + ":" + problem.line() + ": " + problem.message());
+                }
+                err.println("helpsearch: " + outcome.problems().size() + " invalid article(s); serving the previous index if there is one");
+            }
+        }
+        try {
+            live.set(LiveIndex.open(index));
+        } catch (IndexUnavailableException e) {
+            err.println("helpsearch: " + e.getMessage());
+            return 1;
+        }
+
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "index-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(() -> refresh(live.get()), REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+
+        ArticlesWatcher watcher = null;
+        if (watch && Files.isDirectory(articles)) {
+            watcher = new ArticlesWatcher(articles, Duration.ofMillis(300), () -> reindexAfterChange(reindexer));
+            watcher.start();
+            LOG.info("watching {} for changes", articles);
+        }
+
+        HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl));
+        ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000);
+        Javalin app = new ApiServer(search, reindexer, settings).create();
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        app.start(host, port);
+
+        IndexStatus status = search.status();
+        spec.commandLine().getOut().printf("helpsearch: serving %d articles (%d sections) at http://localhost:%d/%n",
+                status.articles(), status.sections(), app.port());
+        spec.commandLine().getOut().flush();
+
+        stop.await();
+        LOG.info("shutting down: finishing requests in flight");
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("some requests did not finish within the grace period: {}", e.getMessage());
+        }
+        refresher.shutdownNow();
+        if (watcher != null) {
+            watcher.close();
+        }
+        live.get().close();
+        return 0;
+    }
+
+    private static void reindexAfterChange(Reindexer reindexer) {
+        try {
+            Reindexer.Outcome outcome = reindexer.reindex();
+            if (outcome.replaced()) {
+                LOG.info("re-indexed after a change: {} articles in {} ms", outcome.metadata().articles(), outcome.millis());
+            } else {
+                outcome.problems().forEach(p -> LOG.warn("{}:{}: {}", reindexer.articles().resolve(p.file()), p.line(), p.message()));
+                LOG.warn("kept serving the previous index: {} invalid article(s)", outcome.problems().size());
+            }
+        } catch (IOException e) {
+            LOG.warn("re-index failed, the previous index keeps serving: {}", e.getMessage());
+        }
+    }
+
+    private static void refresh(LiveIndex live) {
+        if (live == null) {
+            return;
+        }
+        try {
+            live.refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("a newer index was not loaded, the current one keeps serving: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.helpsearch.http;
+
+import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.search.HelpSearch;
+import dev.helpsearch.search.InvalidRequestException;
+import dev.helpsearch.search.RelatedArticle;
+import dev.helpsearch.search.SearchRequest;
+import dev.helpsearch.search.SearchResults;
+import dev.helpsearch.search.Suggestion;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the search core: a JSON API for the help center's search box, the desktop
+ * app's in-app help and support tools, the search page, and every article at its own path. It
+ * translates requests into search-core calls and results into JSON or HTML, nothing more.
+ */
+public final class ApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final Logger REQUESTS = LoggerFactory.getLogger("helpsearch.requests");
+    private static final String HITS = "helpsearch.hits";
+
+    private final HelpSearch search;
+    private final Reindexer reindexer;
+    private final ServerSettings settings;
+
+    public ApiServer(HelpSearch search, Reindexer reindexer, ServerSettings settings) {
+        this.search = search;
+        this.reindexer = reindexer;
+        this.settings = settings;
+    }
+
+    /** A configured, not yet started server. */
+    public Javalin create() {
+        Set<String> origins = Set.copyOf(settings.corsOrigins());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = ServerSettings.MAX_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(ServerSettings.MAX_HEADER_BYTES);
+                http.setSendServerVersion(false);
+            });
+            config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownGraceMillis()));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            config.requestLogger.http((ctx, millis) -> logRequest(ctx, millis));
+
+            config.routes.before(ctx -> {
+                securityHeaders(ctx);
+                Cors.apply(ctx, origins);
+            });
+            for (String path : List.of("/api/search", "/api/answer", "/api/suggest", "/api/articles/<path>")) {
+                config.routes.options(path, ctx -> ctx.status(Cors.isAllowed(ctx, origins) ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN));
+            }
+
+            config.routes.get("/api/search", this::searchEndpoint);
+            config.routes.get("/api/answer", ctx -> {
+                var result = search.answer(requiredQuery(ctx));
+                ctx.attribute(HITS, result.answer() != null ? 1 : result.hits().size());
+                ctx.json(result);
+            });
+            config.routes.get("/api/suggest", ctx -> {
+                var suggestions = search.suggest(requiredQuery(ctx));
+                ctx.attribute(HITS, suggestions.size());
+                ctx.json(new Suggestions(ctx.queryParam("q"), suggestions));
+            });
+            config.routes.get("/api/articles/<path>/related", ctx -> {
+                int limit = intParam(ctx, "limit", 5, 1, SearchRequest.MAX_LIMIT, "invalid_limit");
+                String path = "/" + trimSlashes(ctx.pathParam("path"));
+                var related = search.related(path, limit)
+                        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path));
+                ctx.json(new Related(path, related));
+            });
+            config.routes.get("/api/articles/<path>", ctx -> {
+                String path = "/" + trimSlashes(ctx.pathParam("path"));
+                ctx.json(search.article(path).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path)));
+            });
+            config.routes.get("/healthz", ctx -> ctx.json(search.status()));
+            config.routes.post("/api/admin/reindex", this::reindexEndpoint);
+
+            config.routes.exception(InvalidRequestException.class,
+                    (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(ApiError.of(e.code(), e.getMessage())));
+            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status).json(ApiError.of(e.code, e.getMessage())));
+            config.routes.exception(HttpResponseException.class, this::httpError);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(ApiError.of("internal_error", "the server could not answer this request"));
+            });
+        });
+    }
+
+    private void searchEndpoint(Context ctx) {
+        SearchRequest request = new SearchRequest(
+                requiredQuery(ctx),
+                intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT, "invalid_limit"),
+                intParam(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET, "invalid_offset"),
+                ctx.queryParam("category"));
+        SearchResults results = search.search(request);
+        ctx.attribute(HITS, results.hits().size());
+        ctx.json(results);
+    }
+
+    private void reindexEndpoint(Context ctx) throws IOException {
+        if (settings.adminToken() == null || reindexer == null) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "admin_disabled", "admin endpoints are disabled; start the server with --admin-token to enable them");
+        }
+        String header = ctx.header("Authorization");
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), settings.adminToken().getBytes(StandardCharsets.UTF_8))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            ctx.status(HttpStatus.UNAUTHORIZED).json(ApiError.of("unauthorized", "a valid bearer token is required"));
+            return;
+        }
+        Reindexer.Outcome outcome = reindexer.reindex();
+        if (!outcome.replaced()) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(ApiError.invalidArticles(outcome.problems()));
+            return;
+        }
+        ctx.json(new Reindexed(outcome.metadata().articles(), outcome.metadata().sections(), outcome.metadata().version(),
+                outcome.millis()));
+    }
+
+    /**
+     * Unknown paths: an article's own page when one lives there, else a 404 (JSON under /api, a page
+     * elsewhere). Also 405 and Jetty's own size errors, always with a JSON body for the API.
+     */
+    private void httpError(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        boolean api = ctx.path().startsWith("/api/") || ctx.path().equals("/healthz");
+        if (status == 404 && !api && isRead(ctx)) {
+            String path = "/" + trimSlashes(ctx.path());
+            var page = search.article(path);
+            if (page.isPresent()) {
+                ctx.status(HttpStatus.OK).contentType("text/html; charset=utf-8").result(ArticlePageRenderer.render(page.get()));
+            } else {
+                ctx.status(HttpStatus.NOT_FOUND).contentType("text/html; charset=utf-8").result(ArticlePageRenderer.notFound(path));
+            }
+            return;
+        }
+        if (e instanceof MethodNotAllowedResponse notAllowed) {
+            ctx.header("Allow", notAllowed.getDetails().getOrDefault("availableMethods", "GET"));
+            ctx.status(status).json(ApiError.of("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+            return;
+        }
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 413 -> "request_too_large";
+            default -> "http_" + status;
+        };
+        String message = status == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage();
+        ctx.status(status).json(ApiError.of(code, message));
+    }
+
+    private static boolean isRead(Context ctx) {
+        String method = ctx.method().name().toUpperCase(Locale.ROOT);
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
+    private static String requiredQuery(Context ctx) {
+        return SearchRequest.checkedQuery(ctx.queryParam("q"));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max, String code) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the accepted range
+        }
+        throw new InvalidRequestException(code, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    private static String trimSlashes(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'");
+    }
+
+    private static void logRequest(Context ctx, Float millis) {
+        Object hits = ctx.attribute(HITS);
+        REQUESTS.info("method={} path={} status={} ms={}{}", ctx.method(), ctx.path(), ctx.statusCode(),
+                String.format(Locale.ROOT, "%.2f", millis), hits == null ? "" : " hits=" + hits);
+    }
+
+    record Suggestions(String query, List<Suggestion> suggestions) {
+    }
+
+    record Related(String path, List<RelatedArticle> related) {
+    }
+
+    record Reindexed(int articles, int sections, long indexVersion, long tookMs) {
+    }
+
+    /** A refusal with its own status: unknown article (404), disabled admin endpoint (403). */
+    private static final class ApiException extends RuntimeException {
+        final HttpStatus status;
+        final String code;
+
+        ApiException(HttpStatus status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+}

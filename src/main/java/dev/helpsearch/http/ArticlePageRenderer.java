@@ -1,0 +1,106 @@
+package dev.helpsearch.http;
+
+import dev.helpsearch.article.markdown.Heading;
+import dev.helpsearch.search.ArticlePage;
+import dev.helpsearch.search.Html;
+import dev.helpsearch.search.RelatedArticle;
+
+/**
+ * An article as a web page: the rendered body with its anchors, a table of contents, related
+ * articles and a search box. All text is escaped; the body is HTML the indexer already sanitised.
+ */
+final class ArticlePageRenderer {
+
+    private ArticlePageRenderer() {
+    }
+
+    static String render(ArticlePage page) {
+        StringBuilder html = new StringBuilder(page.html().length() + 4096);
+        html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(page.title())).append(" \u00b7 Help Center</title>\n")
+                .append("<meta name=\"description\" content=\"").append(Html.escape(page.description())).append("\">\n")
+                .append("<link rel=\"stylesheet\" href=\"/assets/help.css\">\n")
+                .append("<script type=\"module\" src=\"/assets/article.js\"></script>\n")
+                .append("</head>\n<body class=\"article-page\">\n");
+        header(html);
+        html.append("<main class=\"article-layout\">\n");
+        toc(html, page);
+        html.append("<article class=\"article\">\n<p class=\"breadcrumb\"><a href=\"/\">Help Center</a>");
+        if (page.category() != null && !page.category().isEmpty()) {
+            html.append(" <span aria-hidden=\"true\">\u203a</span> ").append(Html.escape(humanize(page.category())));
+        }
+        html.append("</p>\n");
+        if (!page.html().stripLeading().startsWith("<h1")) {
+            html.append("<h1>").append(Html.escape(page.title())).append("</h1>\n");
+        }
+        if (!page.description().isEmpty()) {
+            html.append("<p class=\"lead\">").append(Html.escape(page.description())).append("</p>\n");
+        }
+        if (page.updatedAt() != null) {
+            html.append("<p class=\"meta\">Updated <time datetime=\"").append(Html.escape(page.updatedAt())).append("\">")
+                    .append(Html.escape(page.updatedAt())).append("</time></p>\n");
+        }
+        html.append("<div class=\"article-body\">\n").append(page.html()).append("</div>\n");
+        related(html, page);
+        html.append("</article>\n</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    static String notFound(String path) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Page not found \u00b7 Help Center</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"/assets/help.css\">\n</head>\n<body class=\"article-page\">\n");
+        header(html);
+        html.append("<main class=\"article-layout\"><article class=\"article\">\n<h1>Page not found</h1>\n")
+                .append("<p class=\"lead\">There is no help article at <code>").append(Html.escape(path)).append("</code>.</p>\n")
+                .append("<p><a href=\"/\">Search the help center</a> for what you need.</p>\n")
+                .append("</article></main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void header(StringBuilder html) {
+        html.append("<header class=\"site-header\">\n<a class=\"brand\" href=\"/\">Help Center</a>\n")
+                .append("<form class=\"header-search\" action=\"/\" method=\"get\" role=\"search\">")
+                .append("<input type=\"search\" name=\"q\" placeholder=\"Search help\" aria-label=\"Search help\" autocomplete=\"off\">")
+                .append("</form>\n</header>\n");
+    }
+
+    private static void toc(StringBuilder html, ArticlePage page) {
+        boolean any = page.toc().stream().anyMatch(h -> h.depth() == 2 || h.depth() == 3);
+        if (!any) {
+            return;
+        }
+        html.append("<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ul>\n");
+        for (Heading heading : page.toc()) {
+            if ((heading.depth() == 2 || heading.depth() == 3) && !heading.id().isEmpty()) {
+                html.append("<li class=\"toc-h").append(heading.depth()).append("\"><a href=\"#").append(Html.escape(heading.id()))
+                        .append("\">").append(Html.escape(heading.text().strip())).append("</a></li>\n");
+            }
+        }
+        html.append("</ul>\n</nav>\n");
+    }
+
+    private static void related(StringBuilder html, ArticlePage page) {
+        if (page.related().isEmpty()) {
+            return;
+        }
+        html.append("<section class=\"related\" aria-labelledby=\"related-title\">\n<h2 id=\"related-title\">Related articles</h2>\n<ul>\n");
+        for (RelatedArticle related : page.related()) {
+            html.append("<li><a href=\"").append(Html.escape(related.url())).append("\">").append(Html.escape(related.title()))
+                    .append("</a>");
+            if (related.description() != null && !related.description().isEmpty()) {
+                html.append("<p>").append(Html.escape(related.description())).append("</p>");
+            }
+            html.append("</li>\n");
+        }
+        html.append("</ul>\n</section>\n");
+    }
+
+    private static String humanize(String category) {
+        String spaced = category.replace('-', ' ');
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}

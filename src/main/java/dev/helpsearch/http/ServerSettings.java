@@ -1,0 +1,25 @@
+package dev.helpsearch.http;
+
+import java.util.List;
+
+/**
+ * How the server is exposed.
+ *
+ * @param corsOrigins         origins allowed to call the API from a browser, e.g. https://help.example.com
+ * @param adminToken          bearer token for admin endpoints; null disables them
+ * @param shutdownGraceMillis how long in-flight requests may finish on shutdown
+ */
+public record ServerSettings(List<String> corsOrigins, String adminToken, long shutdownGraceMillis) {
+
+    /** Request line plus headers; far more than any browser sends, far less than an abuser would like. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** The API takes no bodies; the admin endpoint needs none either. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    public ServerSettings {
+        corsOrigins = corsOrigins.stream().map(o -> o.strip().replaceAll("/+$", "")).filter(o -> !o.isEmpty()).toList();
+        if (adminToken != null && adminToken.isBlank()) {
+            adminToken = null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.helpsearch.search;
+
+import java.util.List;
+
+/**
+ * The in-app lookup's reply: a confident {@code answer}, or none and the best few {@code hits}
+ * to choose from. Never a wrong answer presented as certain.
+ */
+public record AnswerResult(String query, Answer answer, List<SearchHit> hits, double tookMs) {
+
+    public AnswerResult {
+        hits = List.copyOf(hits);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.helpsearch.search;
+
+import dev.helpsearch.index.Analysis;
+import dev.helpsearch.index.IndexFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Picks the one section to show for an in-app lookup, and says how sure it is. Confidence rests
+ * on two things a support engineer would look at: how much of the question the section actually
+ * covers, and how clearly it beats the next candidate. Below the threshold no answer is given.
+ */
+final class Answers {
+
+    static final int CANDIDATES = 5;
+    static final double DEFAULT_THRESHOLD = 0.5;
+    private static final Set<String> ANSWER_FIELDS = Set.of(IndexFields.KIND, IndexFields.URL, IndexFields.PATH,
+            IndexFields.ANCHOR, IndexFields.TITLE, IndexFields.HEADING, IndexFields.HTML, IndexFields.BODY_TEXT,
+            IndexFields.CODE_TEXT);
+
+    private final Analyzer analyzer = Analysis.english();
+    private final double threshold;
+
+    Answers(double threshold) {
+        this.threshold = threshold;
+    }
+
+    Answer best(IndexSearcher searcher, QueryBuilder.Built built, List<ScoreDoc> candidates, List<SearchHit> hits) {
+        try {
+            for (int i = 0; i < candidates.size(); i++) {
+                if (hits.get(i).anchor().isEmpty()) {
+                    continue;
+                }
+                Document doc = searcher.storedFields().document(candidates.get(i).doc, ANSWER_FIELDS);
+                double confidence = confidence(built.terms(), doc, candidates, i);
+                if (confidence < threshold) {
+                    return null;
+                }
+                SearchHit hit = hits.get(i);
+                return new Answer(hit.url(), hit.path(), hit.anchor(), hit.title(), hit.heading(), doc.get(IndexFields.HTML),
+                        text(doc), Math.round(confidence * 1000) / 1000.0);
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Coverage of the question's content words, discounted when the runner-up scores almost as well. */
+    double confidence(List<String> queryTerms, Document doc, List<ScoreDoc> candidates, int index) {
+        Set<String> content = new HashSet<>(queryTerms);
+        content.removeIf(t -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(t));
+        if (content.isEmpty()) {
+            content.addAll(queryTerms);
+        }
+        if (content.isEmpty()) {
+            return 0;
+        }
+        Set<String> present = terms(doc.get(IndexFields.TITLE) + "\n" + doc.get(IndexFields.HEADING) + "\n" + text(doc));
+        long covered = content.stream().filter(present::contains).count();
+        double coverage = (double) covered / content.size();
+        float score = candidates.get(index).score;
+        float next = index + 1 < candidates.size() ? candidates.get(index + 1).score : 0f;
+        double margin = score <= 0 ? 0 : Math.max(0, (score - next) / score);
+        return coverage * (0.6 + 0.4 * Math.min(1, margin * 4));
+    }
+
+    private static String text(Document doc) {
+        String body = doc.get(IndexFields.BODY_TEXT);
+        String code = doc.get(IndexFields.CODE_TEXT);
+        if (code == null || code.isEmpty()) {
+            return body == null ? "" : body;
+        }
+        return body == null || body.isEmpty() ? code : body + "\n" + code;
+    }
+
+    private Set<String> terms(String text) {
+        Set<String> terms = new HashSet<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.helpsearch.search;
+
+import java.util.List;
+
+/**
+ * One ranked answer: a section ({@code anchor} set) or a whole article ({@code anchor} "").
+ *
+ * @param url     where the answer is: {@code path#anchor}, or the path alone for an article;
+ *                absolute when the service is configured with the help center's site URL
+ * @param snippet the best passage, HTML-escaped, with every match in {@code <mark>}
+ */
+public record SearchHit(
+        String url,
+        String path,
+        String anchor,
+        String title,
+        String heading,
+        List<String> titles,
+        String category,
+        String snippet,
+        double score) {
+
+    public SearchHit {
+        titles = List.copyOf(titles);
+    }
+}

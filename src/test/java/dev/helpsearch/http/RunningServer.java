@@ -1,0 +1,135 @@
+package dev.helpsearch.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpsearch.index.IndexBuilder;
+import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.search.HelpSearch;
+import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.Urls;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * A real server on a random port over a real index on disk, built from a copy of the bundled
+ * articles plus whatever a test adds, and a real HTTP client to talk to it.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    public final Path articles;
+    public final Path index;
+    final LiveIndex live;
+    final Reindexer reindexer;
+    private final Javalin app;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningServer(Path articles, Path index, LiveIndex live, Reindexer reindexer, Javalin app) {
+        this.articles = articles;
+        this.index = index;
+        this.live = live;
+        this.reindexer = reindexer;
+        this.app = app;
+    }
+
+    public static RunningServer start(Path work, String siteUrl, ServerSettings settings) throws IOException {
+        Path articles = work.resolve("articles");
+        copyTree(Path.of("articles"), articles);
+        Path index = work.resolve("index");
+        AtomicReference<LiveIndex> opened = new AtomicReference<>();
+        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(), metadata -> refresh(opened.get()));
+        reindexer.reindex();
+        LiveIndex live = LiveIndex.open(index);
+        opened.set(live);
+        HelpSearch search = new HelpSearch(live, new Urls(siteUrl));
+        Javalin app = new ApiServer(search, reindexer, settings).create().start("127.0.0.1", 0);
+        return new RunningServer(articles, index, live, reindexer, app);
+    }
+
+    public static RunningServer start(Path work) throws IOException {
+        return start(work, null, new ServerSettings(List.of(), null, 2_000));
+    }
+
+    private static void refresh(LiveIndex live) {
+        if (live == null) {
+            return;
+        }
+        try {
+            live.refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode json(String pathAndQuery) {
+        return parse(get(pathAndQuery).body());
+    }
+
+    public static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        app.stop();
+        live.close();
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}

@@ -1,19 +1,21 @@
 package dev.helpsearch.cli;
 
-import dev.helpsearch.article.ArticleLoader;
 import dev.helpsearch.eval.Evaluation;
 import dev.helpsearch.eval.JudgedQuery;
 import dev.helpsearch.eval.Metrics;
 import dev.helpsearch.eval.QueryOutcome;
 import dev.helpsearch.eval.QuerySet;
 import dev.helpsearch.index.IndexBuilder;
+import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.Ranking;
 import dev.helpsearch.search.Urls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,16 +45,23 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--worst", paramLabel = "N", defaultValue = "10", description = "How many of the worst queries to list (default: ${DEFAULT-VALUE}).")
     int worst;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try a ranking setting, e.g. --set phraseBoost=2 (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<JudgedQuery> judged = QuerySet.read(queries);
-        ArticleLoader.Result loaded = new ArticleLoader().load(articles, false);
         Path index = Files.createTempDirectory("helpsearch-eval");
         try {
-            new IndexBuilder().rebuild(index, loaded.articles());
+            new Reindexer(articles, index, false, new IndexBuilder(), metadata -> { }).reindex(true);
             try (LiveIndex live = LiveIndex.open(index)) {
-                Evaluation.Report report = Evaluation.run(new HelpSearch(live, Urls.relative()), judged);
+                Ranking ranking = Ranking.defaults();
+                for (Map.Entry<String, String> setting : settings.entrySet()) {
+                    ranking = ranking.with(setting.getKey(), setting.getValue());
+                }
+                HelpSearch search = new HelpSearch(live, Urls.relative(), ranking, HelpSearch.DEFAULT_ANSWER_THRESHOLD);
+                Evaluation.Report report = Evaluation.run(search, judged);
                 print(out, report);
             }
         } finally {

@@ -1,11 +1,11 @@
 package dev.helpsearch.cli;
 
-import dev.helpsearch.article.ArticleLoader;
 import dev.helpsearch.article.ArticleProblem;
 import dev.helpsearch.index.IndexBuilder;
-import dev.helpsearch.index.IndexMetadata;
+import dev.helpsearch.index.Reindexer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "index",
         description = {
             "Index every article under the articles folder into the index folder.",
-            "Every article is validated first; with any invalid article the existing index is kept",
-            "and the exit code is 1, unless --skip-invalid. The new index replaces the old one",
+            "Every article (and synonyms.txt) is validated first; with any invalid one the existing index",
+            "is kept and the exit code is 1, unless --skip-invalid. The new index replaces the old one",
             "atomically: an interrupted run leaves the previous index intact."})
 final class IndexCommand implements Callable<Integer> {
 
@@ -43,46 +43,39 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long start = System.nanoTime();
-        ArticleLoader.Result loaded;
-        String fingerprint;
-        try {
-            fingerprint = ArticleLoader.fingerprint(articles);
-            loaded = new ArticleLoader().load(articles, includeDrafts);
-        } catch (IOException e) {
-            err.println("helpsearch: cannot read articles folder " + articles + ": " + e.getMessage());
+        if (!Files.isDirectory(articles)) {
+            err.println("helpsearch: cannot read articles folder " + articles + ": no such folder");
             return 1;
         }
-        for (ArticleProblem problem : loaded.problems()) {
-            err.println(articles.resolve(problem.file()) + ":" + problem.line() + ": " + problem.message());
-        }
-        if (!loaded.ok() && !skipInvalid) {
-            err.println("helpsearch: index not replaced: " + loaded.problems().size()
-                    + " invalid article(s); fix them or run with --skip-invalid");
-            return 1;
-        }
-        IndexMetadata metadata;
+        Reindexer.Outcome outcome;
         try {
-            metadata = new IndexBuilder().rebuild(index, loaded.articles(), fingerprint);
+            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(), metadata -> { }).reindex(skipInvalid);
         } catch (LockObtainFailedException e) {
             err.println("helpsearch: another indexer is writing " + index + "; the index was not changed");
             return 1;
         } catch (IOException e) {
-            err.println("helpsearch: could not write the index to " + index + " (" + e.getMessage()
+            err.println("helpsearch: could not index " + articles + " into " + index + " (" + e.getMessage()
                     + "); the previous index is unchanged");
             return 1;
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        for (ArticleProblem problem : outcome.problems()) {
+            err.println(articles.resolve(problem.file()) + ":" + problem.line() + ": " + problem.message());
+        }
+        if (!outcome.replaced()) {
+            err.println("helpsearch: index not replaced: " + outcome.problems().size()
+                    + " invalid article(s); fix them or run with --skip-invalid");
+            return 1;
+        }
         StringBuilder summary = new StringBuilder()
-                .append("indexed ").append(metadata.articles()).append(" articles, ")
-                .append(metadata.sections()).append(" sections in ").append(millis).append(" ms");
-        if (!loaded.problems().isEmpty()) {
-            summary.append("; skipped ").append(loaded.problems().size()).append(" invalid");
+                .append("indexed ").append(outcome.metadata().articles()).append(" articles, ")
+                .append(outcome.metadata().sections()).append(" sections in ").append(outcome.millis()).append(" ms");
+        if (!outcome.problems().isEmpty()) {
+            summary.append("; skipped ").append(outcome.problems().size()).append(" invalid");
         }
-        if (loaded.skipped() > 0) {
-            summary.append("; left out ").append(loaded.skipped()).append(" drafts/redirects");
+        if (outcome.left() > 0) {
+            summary.append("; left out ").append(outcome.left()).append(" drafts/redirects");
         }
-        summary.append(" (index version ").append(metadata.version()).append(")");
+        summary.append(" (index version ").append(outcome.metadata().version()).append(")");
         out.println(summary);
         return 0;
     }

@@ -49,13 +49,21 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the API's JSON.")
     boolean json;
 
+    @Option(names = "--explain", description = "Print the Lucene query and how each hit was scored (for tuning).")
+    boolean explain;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LiveIndex live = LiveIndex.open(index)) {
-            SearchResults results = new HelpSearch(live, new Urls(siteUrl))
-                    .search(new SearchRequest(String.join(" ", words), limit, offset, category));
+            HelpSearch search = new HelpSearch(live, new Urls(siteUrl));
+            SearchRequest request = new SearchRequest(String.join(" ", words), limit, offset, category);
+            if (explain) {
+                out.println(search.explain(request));
+                return 0;
+            }
+            SearchResults results = search.search(request);
             if (json) {
                 out.println(Json.write(results));
             } else {

@@ -1,6 +1,5 @@
 package dev.helpsearch.index;
 
-import java.io.Reader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -8,8 +7,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
@@ -22,41 +19,38 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * The analysis chains of the index. Two views of the same text: English words (stemmed, folded,
  * contractions spelled out) and identifiers ({@code openclaw.json}, {@code data_dir},
- * {@code useFetch}, {@code lsof -i :18789}) kept whole and split into their parts.
+ * {@code useFetch}, {@code lsof -i :18789}) kept whole and split into their parts. Synonyms are
+ * applied to queries only, so editing them never needs a re-analysis of the articles.
  */
 public final class Analysis {
 
     /** The longest prefix indexed for suggestions; longer typed words still match whole words. */
     public static final int MAX_SUGGEST_PREFIX = 20;
 
+    /**
+     * Tokens for the identifier view: runs of letters, digits and the punctuation inside names.
+     * Path separators split, so each component of {@code ~/.openclaw/openclaw.json} stands whole.
+     */
+    private static final Pattern IDENTIFIER_RUNS = Pattern.compile("[\\p{L}\\p{N}_.\\-~:%$@#+]+");
+    /** Sentence punctuation glued to the end of an identifier ("... in openclaw.json."). */
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
+
     private Analysis() {
     }
 
-    /** English prose: words, not identifiers. Used at index and query time. */
+    /** English prose as indexed: contractions keep their written form beside the spelled-out words. */
     public static Analyzer english() {
         return new Analyzer() {
             @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(CONTRACTIONS, reader);
-            }
-
-            @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new EnglishPossessiveFilter(tokenizer);
-                stream = new LowerCaseFilter(stream);
-                stream = new ASCIIFoldingFilter(stream);
-                stream = new KStemFilter(stream);
-                return new TokenStreamComponents(tokenizer, stream);
-            }
-
-            @Override
-            protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-                return new MappingCharFilter(CONTRACTIONS, reader);
+                return new TokenStreamComponents(tokenizer, englishFilters(tokenizer, true));
             }
 
             @Override
@@ -66,11 +60,46 @@ public final class Analysis {
         };
     }
 
+    /** English prose as searched, without synonyms; also what synonym files are parsed with. */
+    public static Analyzer englishQuery() {
+        return englishWithSynonyms(null);
+    }
+
+    /**
+     * English prose with query-time synonyms. The synonym map must have been parsed with
+     * {@link #englishQuery()}, so that its entries are stemmed exactly as the words they meet.
+     */
+    public static Analyzer englishWithSynonyms(SynonymMap synonyms) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = englishFilters(tokenizer, false);
+                if (synonyms != null) {
+                    stream = new SynonymGraphFilter(stream, synonyms, true);
+                }
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    private static TokenStream englishFilters(Tokenizer tokenizer, boolean keepWrittenContractions) {
+        TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new ContractionFilter(stream, keepWrittenContractions);
+        return new KStemFilter(stream);
+    }
+
     /**
      * Identifiers as written and by their parts: {@code ~/.openclaw/openclaw.json} indexes
      * {@code openclaw.json}, {@code openclaw}, {@code json}; {@code useFetch} indexes
-     * {@code usefetch}, {@code use}, {@code fetch}. Tokens are runs of characters that occur inside
-     * identifiers, so paths, dotted names and flags survive tokenization.
+     * {@code usefetch}, {@code use}, {@code fetch}.
      */
     public static Analyzer identifiers(boolean forIndexing) {
         return new Analyzer() {
@@ -105,11 +134,6 @@ public final class Analysis {
     public static Analyzer suggestPrefixes() {
         return new Analyzer() {
             @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(CONTRACTIONS, reader);
-            }
-
-            @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
                 TokenStream stream = new LowerCaseFilter(tokenizer);
@@ -124,13 +148,8 @@ public final class Analysis {
      * Plain words, lower-cased and folded but not stemmed: what a user typed into the search box, to
      * match against {@link #suggestPrefixes()}, and the vocabulary spelling corrections come from.
      */
-    public static Analyzer suggestQuery() {
+    public static Analyzer plainWords() {
         return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(CONTRACTIONS, reader);
-            }
-
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
@@ -143,50 +162,13 @@ public final class Analysis {
 
     /** The analyzer an IndexWriter uses: each field with its own chain. */
     public static Analyzer forIndexing() {
-        Analyzer english = english();
         Analyzer identifiers = identifiers(true);
         Map<String, Analyzer> perField = new HashMap<>();
         for (String field : new String[] {IndexFields.TITLE_IDENT, IndexFields.HEADING_IDENT, IndexFields.BODY_IDENT, IndexFields.CODE_IDENT}) {
             perField.put(field, identifiers);
         }
         perField.put(IndexFields.SUGGEST_PREFIX, suggestPrefixes());
-        perField.put(IndexFields.SPELL_TEXT, suggestQuery());
-        return new PerFieldAnalyzerWrapper(english, perField);
-    }
-
-    /**
-     * Tokens for the identifier view: runs of letters, digits and the punctuation inside names.
-     * Path separators split, so each component of {@code ~/.openclaw/openclaw.json} stands whole.
-     */
-    private static final Pattern IDENTIFIER_RUNS = Pattern.compile("[\\p{L}\\p{N}_.\\-~:%$@#+]+");
-    /** Sentence punctuation glued to the end of an identifier ("... in openclaw.json."). */
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
-
-    /**
-     * Contractions spelled out before tokenizing, so "can't", "cannot" and "can not" meet, and
-     * "doesn't" is "does not" rather than the junk token "doesn't".
-     */
-    private static final NormalizeCharMap CONTRACTIONS = contractions();
-
-    private static NormalizeCharMap contractions() {
-        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-        for (String apostrophe : new String[] {"'", "\u2019"}) {
-            map.add("n" + apostrophe + "t", " not");
-            map.add("N" + apostrophe + "T", " NOT");
-            map.add("can" + apostrophe + "t", "can not");
-            map.add("Can" + apostrophe + "t", "Can not");
-            map.add("CAN" + apostrophe + "T", "CAN NOT");
-            map.add("won" + apostrophe + "t", "will not");
-            map.add("Won" + apostrophe + "t", "Will not");
-            map.add("WON" + apostrophe + "T", "WILL NOT");
-            map.add("shan" + apostrophe + "t", "shall not");
-            for (String suffix : new String[] {"re", "ve", "ll", "m", "d"}) {
-                map.add(apostrophe + suffix + " ", " ");
-            }
-        }
-        map.add("cannot", "can not");
-        map.add("Cannot", "Can not");
-        map.add("CANNOT", "CAN NOT");
-        return map.build();
+        perField.put(IndexFields.SPELL_TEXT, plainWords());
+        return new PerFieldAnalyzerWrapper(english(), perField);
     }
 }

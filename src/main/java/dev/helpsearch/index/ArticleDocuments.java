@@ -45,6 +45,8 @@ public final class ArticleDocuments {
         doc.add(new StoredField(IndexFields.CONTENT_HASH, article.contentHash()));
         doc.add(new NumericDocValuesField(IndexFields.LEVEL, 0));
         doc.add(new StoredField(IndexFields.LEVEL, 0));
+        // The article document is "about" its title the way a section is about its heading.
+        addText(doc, IndexFields.HEADING_TEXT, IndexFields.HEADING_IDENT, article.title(), false);
         String body = join(article.description(), article.intro());
         addText(doc, IndexFields.BODY_TEXT, IndexFields.BODY_IDENT, body, true);
         addVocabulary(doc, article.title(), body);
@@ -90,9 +92,11 @@ public final class ArticleDocuments {
         if (article.updatedAt() != null) {
             doc.add(new StoredField(IndexFields.UPDATED_AT, article.updatedAt()));
         }
-        addText(doc, IndexFields.TITLE_TEXT, IndexFields.TITLE_IDENT, article.title(), false);
         if (kind.equals(IndexFields.KIND_ARTICLE)) {
             doc.add(new TextField(IndexFields.SUGGEST_PREFIX, article.title(), Field.Store.NO));
+        } else {
+            // a section also matches on what its page is about, at a lower weight than its own heading
+            addText(doc, IndexFields.TITLE_TEXT, IndexFields.TITLE_IDENT, article.title(), false);
         }
         return doc;
     }

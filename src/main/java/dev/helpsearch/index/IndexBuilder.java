@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
@@ -22,6 +24,9 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class IndexBuilder {
 
+    /** Commit data key of the editors' synonyms, which switch with the index they were indexed with. */
+    public static final String SYNONYMS_KEY = "helpsearch.synonyms";
+
     private final Clock clock;
 
     public IndexBuilder(Clock clock) {
@@ -34,14 +39,15 @@ public final class IndexBuilder {
 
     /** Replaces whatever index is in {@code indexDir} with one of exactly these articles. */
     public IndexMetadata rebuild(Path indexDir, List<Article> articles) throws IOException {
-        return rebuild(indexDir, articles, "");
+        return rebuild(indexDir, articles, "", "");
     }
 
     /**
-     * Replaces whatever index is in {@code indexDir} with one of exactly these articles, recording
-     * the fingerprint of the files they came from.
+     * Replaces whatever index is in {@code indexDir} with one of exactly these articles, with the
+     * editors' synonyms (already validated) and the fingerprint of the files they came from.
      */
-    public IndexMetadata rebuild(Path indexDir, List<Article> articles, String sourceFingerprint) throws IOException {
+    public IndexMetadata rebuild(Path indexDir, List<Article> articles, String synonyms, String sourceFingerprint)
+            throws IOException {
         Files.createDirectories(indexDir);
         try (Directory directory = FSDirectory.open(indexDir)) {
             long version = previousVersion(directory) + 1;
@@ -58,7 +64,9 @@ public final class IndexBuilder {
                 }
                 IndexMetadata metadata = new IndexMetadata(version, clock.instant(), articles.size(), sections,
                         IndexMetadata.CURRENT_SCHEMA, sourceFingerprint);
-                writer.setLiveCommitData(metadata.toCommitData().entrySet());
+                Map<String, String> commitData = new LinkedHashMap<>(metadata.toCommitData());
+                commitData.put(SYNONYMS_KEY, synonyms);
+                writer.setLiveCommitData(commitData.entrySet());
                 writer.commit();
                 writer.close();
                 return metadata;

@@ -37,9 +37,9 @@ public final class IndexFields {
     public static final String SECTION_INDEX = "sectionIndex";
 
     // Searchable text, analysed for English.
-    /** The article title; on section documents too. */
+    /** The article title, on section documents: the page a section belongs to. */
     public static final String TITLE_TEXT = "titleText";
-    /** The section heading (article documents have none). */
+    /** What a document is about: a section's heading, or an article's title. */
     public static final String HEADING_TEXT = "headingText";
     /** Parent headings between the article title and the section. */
     public static final String BREADCRUMB_TEXT = "breadcrumbText";

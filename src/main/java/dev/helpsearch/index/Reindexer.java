@@ -5,6 +5,7 @@ import dev.helpsearch.article.ArticleProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
@@ -13,9 +14,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Keeps an index in step with its articles folder: validates every article, and only when all are
- * valid replaces the index and tells the listener (a running server switches to the new index).
- * One run at a time; a failed run leaves the last good index serving.
+ * Keeps an index in step with its articles folder: validates every article and the synonyms, and
+ * only when all are valid (or invalid ones may be skipped) replaces the index and tells the
+ * listener, so a running server switches to it. One run at a time; a failed run leaves the last
+ * good index serving.
  */
 public final class Reindexer {
 
@@ -28,9 +30,10 @@ public final class Reindexer {
     /**
      * @param replaced true when a new index was committed
      * @param metadata the new index's metadata, or null when none was committed
-     * @param problems the invalid articles that stopped the run
+     * @param problems the invalid articles (and synonyms), which stopped the run unless skipped
+     * @param left     valid articles deliberately left out: drafts and redirects
      */
-    public record Outcome(boolean replaced, IndexMetadata metadata, List<ArticleProblem> problems, long millis) {
+    public record Outcome(boolean replaced, IndexMetadata metadata, List<ArticleProblem> problems, int left, long millis) {
         public Outcome {
             problems = List.copyOf(problems);
         }
@@ -48,17 +51,30 @@ public final class Reindexer {
         return articles;
     }
 
-    /** Rebuilds from the articles folder unless an article is invalid. */
-    public synchronized Outcome reindex() throws IOException {
+    /** Rebuilds from the articles folder unless something in it is invalid. */
+    public Outcome reindex() throws IOException {
+        return reindex(false);
+    }
+
+    /** Rebuilds from the articles folder; with {@code skipInvalid} the invalid articles are left out instead. */
+    public synchronized Outcome reindex(boolean skipInvalid) throws IOException {
         long start = System.nanoTime();
         String fingerprint = ArticleLoader.fingerprint(articles);
         ArticleLoader.Result loaded = new ArticleLoader().load(articles, includeDrafts);
-        if (!loaded.ok()) {
-            return new Outcome(false, null, loaded.problems(), millisSince(start));
+        List<ArticleProblem> problems = new ArrayList<>(loaded.problems());
+        String synonyms = Synonyms.read(articles);
+        try {
+            Synonyms.validate(synonyms);
+        } catch (Synonyms.InvalidSynonymsException e) {
+            problems.add(0, new ArticleProblem(Synonyms.FILE_NAME, e.line(), e.getMessage()));
+            synonyms = "";
         }
-        IndexMetadata metadata = builder.rebuild(index, loaded.articles(), fingerprint);
+        if (!problems.isEmpty() && !skipInvalid) {
+            return new Outcome(false, null, problems, loaded.skipped(), millisSince(start));
+        }
+        IndexMetadata metadata = builder.rebuild(index, loaded.articles(), synonyms, fingerprint);
         onCommit.accept(metadata);
-        return new Outcome(true, metadata, List.of(), millisSince(start));
+        return new Outcome(true, metadata, problems, loaded.skipped(), millisSince(start));
     }
 
     /**

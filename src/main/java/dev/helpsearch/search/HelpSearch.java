@@ -16,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -35,39 +36,82 @@ public final class HelpSearch {
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.KIND, IndexFields.URL, IndexFields.PATH,
             IndexFields.ANCHOR, IndexFields.TITLE, IndexFields.HEADING, IndexFields.TITLES, IndexFields.CATEGORY);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The confidence an in-app answer needs; measured on the judged query sets (eval/README.md). */
+    public static final double DEFAULT_ANSWER_THRESHOLD = Answers.DEFAULT_THRESHOLD;
 
     private final LiveIndex index;
     private final Urls urls;
     private final QueryBuilder queries;
+    private final Ranking ranking;
     private final Snippets snippets = new Snippets();
     private final Suggester suggester = new Suggester();
     private final RelatedArticles related = new RelatedArticles();
-    private final Spelling spelling = new Spelling();
     private final Answers answers;
 
     public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold) {
         this.index = index;
         this.urls = urls;
         this.queries = new QueryBuilder(ranking);
+        this.ranking = ranking;
         this.answers = new Answers(answerThreshold);
     }
 
     public HelpSearch(LiveIndex index, Urls urls) {
-        this(index, urls, Ranking.defaults(), Answers.DEFAULT_THRESHOLD);
+        this(index, urls, Ranking.defaults(), DEFAULT_ANSWER_THRESHOLD);
     }
 
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
         QueryText text = QueryText.parse(request.query());
-        QueryBuilder.Built built = queries.build(text, request.category());
         return index.withSnapshot(searcher -> {
             try {
-                int window = request.offset() + request.limit() + DEDUPE_SLACK;
-                TopDocs top = searcher.search(built.query(), new TopScoreDocCollectorManager(window, EXACT_TOTAL_UP_TO));
-                List<ScoreDoc> page = distinctByUrl(searcher, top.scoreDocs, request.offset(), request.limit());
-                List<SearchHit> hits = toHits(searcher, built, page);
-                String didYouMean = spelling.shouldSuggest(top) ? spelling.suggest(searcher, request.query(), queries, request.category()) : null;
-                return new SearchResults(request.query(), top.totalHits.value(), millisSince(start), didYouMean, hits);
+                Ranked ranked = rank(searcher, text, request.category(), request.offset() + request.limit() + DEDUPE_SLACK);
+                List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, request.offset(), request.limit());
+                List<SearchHit> hits = toHits(searcher, ranked.built(), page);
+                return new SearchResults(request.query(), ranked.top().totalHits.value(), millisSince(start),
+                        ranked.built().corrected(), hits);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private record Ranked(QueryBuilder.Built built, TopDocs top) {
+    }
+
+    /**
+     * The ranked documents for a query. When few documents contain enough of its words, those
+     * containing fewer follow them, so a symptom described in other words still finds something.
+     */
+    private Ranked rank(IndexSnapshot searcher, QueryText text, String category, int window) throws IOException {
+        QueryBuilder.Built built = queries.build(searcher, text, category);
+        TopDocs top = searcher.search(built.query(), new TopScoreDocCollectorManager(window, EXACT_TOTAL_UP_TO));
+        if (top.totalHits.value() >= ranking.relaxBelow()) {
+            return new Ranked(built, top);
+        }
+        QueryBuilder.Built relaxed = queries.build(searcher, text, category, true);
+        TopDocs more = searcher.search(relaxed.query(), new TopScoreDocCollectorManager(window, EXACT_TOTAL_UP_TO));
+        Query both = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD).add(relaxed.query(), Occur.SHOULD).build();
+        return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected()),
+                new TopDocs(more.totalHits, followedBy(top.scoreDocs, more.scoreDocs)));
+    }
+
+    /**
+     * How the query was understood and how the first hits were scored, for people tuning ranking:
+     * the Lucene query, then Lucene's explanation per hit.
+     */
+    public String explain(SearchRequest request) {
+        QueryText text = QueryText.parse(request.query());
+        return index.withSnapshot(searcher -> {
+            try {
+                QueryBuilder.Built built = queries.build(searcher, text, request.category());
+                StringBuilder out = new StringBuilder("query: ").append(built.query()).append('\n');
+                TopDocs top = searcher.search(built.query(), request.limit());
+                for (ScoreDoc hit : top.scoreDocs) {
+                    out.append(searcher.storedFields().document(hit.doc, Set.of(IndexFields.URL)).get(IndexFields.URL)).append('\n')
+                            .append(searcher.explain(built.query(), hit.doc)).append('\n');
+                }
+                return out.toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -78,13 +122,12 @@ public final class HelpSearch {
     public AnswerResult answer(String query) {
         long start = System.nanoTime();
         QueryText text = QueryText.parse(SearchRequest.checkedQuery(query));
-        QueryBuilder.Built built = queries.build(text, null);
         return index.withSnapshot(searcher -> {
             try {
-                TopDocs top = searcher.search(built.query(), Answers.CANDIDATES + DEDUPE_SLACK);
-                List<ScoreDoc> page = distinctByUrl(searcher, top.scoreDocs, 0, Answers.CANDIDATES);
-                List<SearchHit> hits = toHits(searcher, built, page);
-                Answer answer = answers.best(searcher, built, page, hits);
+                Ranked ranked = rank(searcher, text, null, Answers.CANDIDATES + DEDUPE_SLACK);
+                List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, Answers.CANDIDATES);
+                List<SearchHit> hits = toHits(searcher, ranked.built(), page);
+                Answer answer = answers.best(searcher, ranked.built(), page, hits);
                 return new AnswerResult(query, answer, answer == null ? hits : List.of(), millisSince(start));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -136,6 +179,23 @@ public final class HelpSearch {
         return new IndexStatus("ok", metadata.articles(), metadata.sections(), metadata.indexedAt().toString(), metadata.version());
     }
 
+    /** The first hits, then those of the second list that are not among them. */
+    private static ScoreDoc[] followedBy(ScoreDoc[] first, ScoreDoc[] second) {
+        Set<Integer> seen = new HashSet<>();
+        List<ScoreDoc> merged = new ArrayList<>();
+        for (ScoreDoc doc : first) {
+            if (seen.add(doc.doc)) {
+                merged.add(doc);
+            }
+        }
+        for (ScoreDoc doc : second) {
+            if (seen.add(doc.doc)) {
+                merged.add(doc);
+            }
+        }
+        return merged.toArray(ScoreDoc[]::new);
+    }
+
     private static List<ScoreDoc> distinctByUrl(IndexSnapshot searcher, ScoreDoc[] docs, int offset, int limit) throws IOException {
         Set<String> seen = new HashSet<>();
         List<ScoreDoc> distinct = new ArrayList<>();
@@ -151,7 +211,7 @@ public final class HelpSearch {
 
     private List<SearchHit> toHits(IndexSnapshot searcher, QueryBuilder.Built built, List<ScoreDoc> page) throws IOException {
         int[] docIds = page.stream().mapToInt(d -> d.doc).toArray();
-        String[] snippetTexts = snippets.of(searcher, built.query(), docIds);
+        String[] snippetTexts = snippets.of(searcher, built.highlight(), docIds);
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             Document doc = searcher.storedFields().document(docIds[i], HIT_FIELDS);

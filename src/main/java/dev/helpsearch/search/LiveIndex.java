@@ -1,14 +1,18 @@
 package dev.helpsearch.search;
 
+import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.IndexMetadata;
+import dev.helpsearch.index.Synonyms;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Function;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -133,7 +137,8 @@ public final class LiveIndex implements Closeable {
 
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            IndexMetadata metadata = IndexMetadata.fromCommitData(((DirectoryReader) reader).getIndexCommit().getUserData());
+            Map<String, String> userData = ((DirectoryReader) reader).getIndexCommit().getUserData();
+            IndexMetadata metadata = IndexMetadata.fromCommitData(userData);
             if (metadata == null) {
                 throw new CorruptIndexException("not a helpsearch index", path.toString());
             }
@@ -148,7 +153,13 @@ public final class LiveIndex implements Closeable {
                     verified.add(key);
                 }
             }
-            IndexSnapshot snapshot = new IndexSnapshot(reader, metadata);
+            SynonymMap synonyms;
+            try {
+                synonyms = Synonyms.parse(userData.getOrDefault(IndexBuilder.SYNONYMS_KEY, ""));
+            } catch (Synonyms.InvalidSynonymsException e) {
+                throw new CorruptIndexException("its synonyms do not parse: " + e.getMessage(), path.toString());
+            }
+            IndexSnapshot snapshot = new IndexSnapshot(reader, metadata, synonyms);
             if (previousReader != null) {
                 LOG.info("serving index version {} ({} articles, {} sections)", metadata.version(), metadata.articles(),
                         metadata.sections());

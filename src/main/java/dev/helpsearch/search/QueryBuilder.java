@@ -5,132 +5,378 @@ import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
+import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 /**
- * Builds the Lucene query for what a user typed. The text is never parsed as query syntax: it is
- * analysed into words, each word searched across the fields that describe a section (heading,
- * page title, breadcrumb, prose, code), with identifiers matched whole and by their parts, the
- * last word also as a prefix while it is being typed, and misspellings forgiven at a discount.
+ * Builds the Lucene query for what a user typed. The text is never parsed as query syntax. It is
+ * analysed (with the index's synonyms) into word groups; each group is searched across the fields
+ * that describe a section (heading, page title, breadcrumb, prose, code); enough of the groups that
+ * the index knows must match; identifiers are matched whole and by their parts; the word still
+ * being typed matches as a prefix; a misspelled word is corrected from the index's vocabulary at a
+ * discount, so an exact match always ranks first.
  */
 public final class QueryBuilder {
 
-    /** Upper bound on analysed words taken from one query; a pasted ticket rarely has more that matter. */
-    static final int MAX_TERMS = 64;
-    /** Upper bound on index terms one prefix or misspelling may expand to. */
+    /** Upper bound on word groups taken from one query; a pasted ticket rarely has more that matter. */
+    static final int MAX_GROUPS = 64;
+    /** Upper bound on index terms one prefix may expand to. */
     static final int MAX_EXPANSIONS = 32;
+    private static final String VIRTUAL_FIELD = "q";
 
-    private final Analyzer english = Analysis.english();
-    private final Analyzer identifiers = Analysis.identifiers(false);
     private final Ranking ranking;
+    private final Analyzer plainWords = Analysis.plainWords();
+    private final Analyzer identifiers = Analysis.identifiers(false);
+    private final Typos typos = new Typos();
 
     public QueryBuilder(Ranking ranking) {
         this.ranking = ranking;
     }
 
-    /** The query to search with, and the one to highlight snippets with. */
-    public record Built(Query query, List<String> terms) {
+    /**
+     * @param query     the query to run
+     * @param terms     the analysed words (synonyms and corrections included), for highlighting and confidence
+     * @param prefix    the word being typed, "" when the query is complete
+     * @param corrected the query text with misspellings corrected, or null when nothing was corrected
+     */
+    public record Built(Query query, List<String> terms, String prefix, String corrected) {
+
+        /**
+         * What to mark in snippets: every word the query stands for, wherever it occurs, whatever
+         * part of the query matched the hit (a heading phrase, a synonym).
+         */
+        public Query highlight() {
+            BooleanQuery.Builder words = new BooleanQuery.Builder();
+            for (String field : List.of(IndexFields.BODY_TEXT, IndexFields.CODE_TEXT)) {
+                for (String term : terms) {
+                    words.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                }
+                if (prefix.length() >= 2) {
+                    words.add(new PrefixQuery(new Term(field, prefix),
+                            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS)), Occur.SHOULD);
+                }
+            }
+            return words.build();
+        }
     }
 
-    public Built build(QueryText text, String category) {
-        List<String> words = analyze(english, text.freeWithoutLastWord());
-        String prefix = text.lastWord().toLowerCase(Locale.ROOT);
-        List<String> prefixTerms = prefix.isEmpty() ? List.of() : analyze(english, text.lastWord());
+    public Built build(IndexSnapshot snapshot, QueryText text, String category) {
+        return build(snapshot, text, category, false);
+    }
 
-        BooleanQuery.Builder terms = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (String word : words) {
-            terms.add(wordQuery(word), Occur.SHOULD);
-            clauses++;
+    /** With {@code relaxed}, a hit needs only one of the known words. */
+    public Built build(IndexSnapshot snapshot, QueryText text, String category, boolean relaxed) {
+        IndexReader reader = snapshot.getIndexReader();
+        String words = ranking.dropFiller(text.freeWithoutLastWord());
+        Clauses exact = clauses(snapshot, words, text, relaxed);
+        Query query = exact.query();
+        Set<String> terms = new LinkedHashSet<>(exact.terms());
+
+        String corrected = null;
+        String correctedWords = typos.correct(reader, words, ranking);
+        if (correctedWords != null) {
+            Clauses fixed = clauses(snapshot, correctedWords, text, relaxed);
+            terms.addAll(fixed.terms());
+            query = new DisjunctionMaxQuery(List.of(query, new BoostQuery(fixed.query(), ranking.typoDiscount())), 0f);
+            corrected = (correctedWords + " " + text.lastWord()).strip();
         }
-        if (!prefix.isEmpty()) {
-            terms.add(prefixQuery(prefix, prefixTerms), Occur.SHOULD);
-            clauses++;
-        }
-        Set<String> identifierTerms = identifierTerms(text.free(), words, prefixTerms);
-        for (String identifier : identifierTerms) {
-            terms.add(new BoostQuery(identifierQuery(identifier), ranking.identifierBoost()), Occur.SHOULD);
-        }
-        if (clauses > 0) {
-            terms.setMinimumNumberShouldMatch(ranking.minimumShouldMatch(clauses));
+        if (query == null) {
+            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null);
         }
 
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        boolean hasFreeText = clauses > 0 || !identifierTerms.isEmpty();
-        if (hasFreeText) {
-            query.add(terms.build(), clauses > 0 ? Occur.MUST : Occur.SHOULD);
-        }
-        List<String> allWords = new ArrayList<>(words);
-        allWords.addAll(prefixTerms);
-        if (allWords.size() >= 2) {
-            query.add(new BoostQuery(sloppyPhrase(allWords), ranking.phraseBoost()), Occur.SHOULD);
-        }
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(query, Occur.MUST);
         for (String phrase : text.phrases()) {
-            List<String> phraseWords = analyze(english, phrase);
+            List<String> phraseWords = analyze(snapshot.queryAnalyzerWithoutSynonyms(), phrase);
             if (!phraseWords.isEmpty()) {
-                query.add(exactPhrase(phraseWords), Occur.MUST);
-                allWords.addAll(phraseWords);
+                full.add(multiField(new Phrase(phraseWords, 0)), Occur.MUST);
             }
-        }
-        if (!hasFreeText && text.phrases().isEmpty()) {
-            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of());
         }
         if (category != null) {
-            query.add(new TermQuery(new Term(IndexFields.CATEGORY, category)), Occur.FILTER);
+            full.add(new TermQuery(new Term(IndexFields.CATEGORY, category)), Occur.FILTER);
         }
-        return new Built(query.build(), List.copyOf(allWords));
+        return new Built(full.build(), List.copyOf(terms), text.prefix(), corrected);
     }
 
-    /** One word, exact in every field, forgiven one or two typos at a discount. */
-    private Query wordQuery(String word) {
-        List<Query> perField = new ArrayList<>();
-        for (Ranking.FieldWeight field : ranking.textFields()) {
-            perField.add(new BoostQuery(new TermQuery(new Term(field.field(), word)), field.weight()));
+    /** The scored part of a query: word groups, the word being typed, phrase and identifier boosts. */
+    private record Clauses(Query query, List<String> terms) {
+    }
+
+    private Clauses clauses(IndexSnapshot snapshot, String words, QueryText text, boolean relaxed) {
+        IndexReader reader = snapshot.getIndexReader();
+        String prefix = text.prefix();
+        String all = (words + " " + text.lastWord()).strip();
+        List<Group> groups = groups(snapshot.queryAnalyzer(), all);
+        if (groups.isEmpty()) {
+            return new Clauses(null, List.of());
         }
-        int edits = ranking.typoEdits(word.length());
-        if (edits > 0) {
-            for (Ranking.FieldWeight field : ranking.textFields()) {
-                FuzzyQuery fuzzy = new FuzzyQuery(new Term(field.field(), word), edits, 1, MAX_EXPANSIONS, true);
-                perField.add(new BoostQuery(fuzzy, field.weight() * ranking.typoDiscount()));
+        BooleanQuery.Builder content = new BooleanQuery.Builder();
+        BooleanQuery.Builder optional = new BooleanQuery.Builder();
+        int contentClauses = 0;
+        Set<String> terms = new LinkedHashSet<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Group group = groups.get(i);
+            terms.addAll(group.terms());
+            Query clause = group.query(this);
+            boolean counted = group.known(reader) && !group.weak();
+            if (i == groups.size() - 1 && !prefix.isEmpty() && group.singleWords()) {
+                // the word still being typed: the words it already is, or the start of a longer one
+                // (not where it completes a multi-word synonym: "black screen" is not "screen*")
+                // a typed word that is already a known word is probably finished: longer words count less
+                float weight = group.known(reader) ? ranking.knownWordPrefixWeight() : 1f;
+                clause = new DisjunctionMaxQuery(List.of(clause, new BoostQuery(prefixClause(prefix), weight)), 0f);
+                counted = prefix.length() >= ranking.minCountedPrefix() ? counted || hasPrefix(reader, prefix) : counted;
             }
+            if (counted) {
+                content.add(clause, Occur.SHOULD);
+                contentClauses++;
+            } else {
+                optional.add(clause, Occur.SHOULD);
+            }
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (contentClauses > 0) {
+            content.setMinimumNumberShouldMatch(ranking.minimumShouldMatch(contentClauses, relaxed));
+            query.add(content.build(), Occur.MUST);
+            query.add(optional.build(), Occur.SHOULD);
+        } else {
+            query.add(optional.build(), Occur.MUST);
+        }
+        List<String> phraseWords = analyze(snapshot.queryAnalyzerWithoutSynonyms(), all);
+        if (phraseWords.size() >= 2 && phraseWords.size() <= ranking.maxPhraseWords()) {
+            query.add(new BoostQuery(sloppyPhrase(phraseWords), ranking.phraseBoost()), Occur.SHOULD);
+        }
+        for (String identifier : identifierTerms(all, terms)) {
+            query.add(new BoostQuery(identifierQuery(identifier), ranking.identifierBoost()), Occur.SHOULD);
+        }
+        return new Clauses(query.build(), List.copyOf(terms));
+    }
+
+    /** One way of reading a position of the query: the user's own words, or a synonym of them. */
+    private record Alternative(List<String> words, boolean synonym) {
+    }
+
+    /**
+     * A position of the analysed query: one word with its single-word synonyms, or (where a
+     * multi-word synonym starts) alternative word sequences such as "log in" / "sign in" / "login".
+     */
+    private record Group(List<Alternative> alternatives) {
+
+        List<String> terms() {
+            return alternatives.stream().flatMap(a -> a.words().stream()).distinct().toList();
+        }
+
+        /** Made only of words that carry grammar, not a topic. */
+        boolean weak() {
+            return terms().stream().allMatch(WeakWords::contains);
+        }
+
+        boolean known(IndexReader reader) {
+            return isKnown(reader, terms());
+        }
+
+        boolean singleWords() {
+            return alternatives.stream().allMatch(a -> a.words().size() == 1);
+        }
+
+        /**
+         * The user's words score in full; synonyms a little less, so the wording a user chose wins
+         * when an article uses it; a multi-word alternative scores about as much as one word, not
+         * the sum of its words' weights that a phrase query gives.
+         */
+        Query query(QueryBuilder builder) {
+            List<Alternative> singles = alternatives.stream().filter(a -> a.words().size() == 1).toList();
+            List<Query> options = new ArrayList<>();
+            if (!singles.isEmpty()) {
+                options.add(builder.multiField(new Words(singles.stream().map(a -> a.words().get(0)).toList(),
+                        singles.stream().map(a -> a.synonym() ? builder.ranking.synonymWeight() : 1f).toList())));
+            }
+            for (Alternative alternative : alternatives) {
+                if (alternative.words().size() > 1) {
+                    float weight = (alternative.synonym() ? builder.ranking.synonymWeight() : 1f) / alternative.words().size();
+                    options.add(new BoostQuery(builder.multiField(new Phrase(alternative.words(), 1)), weight));
+                }
+            }
+            return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
+        }
+    }
+
+    private static Query synonymQuery(String field, List<String> words, List<Float> weights) {
+        SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
+        for (int i = 0; i < words.size(); i++) {
+            builder.addTerm(new Term(field, words.get(i)), weights.get(i));
+        }
+        return builder.build();
+    }
+
+    private List<Group> groups(Analyzer analyzer, String text) {
+        List<Group> groups = new ArrayList<>();
+        if (analyze(analyzer, text).isEmpty()) {
+            return groups;
+        }
+        try (TokenStream stream = analyzer.tokenStream(VIRTUAL_FIELD, text)) {
+            GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(stream);
+            int[] articulation = graph.articulationPoints();
+            int start = 0;
+            for (int i = 0; i <= articulation.length && groups.size() < MAX_GROUPS; i++) {
+                int end = i == articulation.length ? -1 : articulation[i];
+                List<Alternative> alternatives = new ArrayList<>();
+                if (graph.hasSidePath(start)) {
+                    Iterator<TokenStream> paths = graph.getFiniteStrings(start, end);
+                    while (paths.hasNext()) {
+                        Alternative path = alternative(paths.next());
+                        if (!path.words().isEmpty() && alternatives.stream().noneMatch(a -> a.words().equals(path.words()))) {
+                            alternatives.add(path);
+                        }
+                    }
+                } else {
+                    for (AttributeSource token : graph.getTerms(start)) {
+                        String word = token.getAttribute(CharTermAttribute.class).toString();
+                        boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(token.getAttribute(TypeAttribute.class).type());
+                        if (alternatives.stream().noneMatch(a -> a.words().equals(List.of(word)))) {
+                            alternatives.add(new Alternative(List.of(word), synonym));
+                        }
+                    }
+                }
+                if (!alternatives.isEmpty()) {
+                    groups.add(new Group(alternatives));
+                }
+                start = end;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
+        }
+        return groups;
+    }
+
+    private static Alternative alternative(TokenStream path) throws IOException {
+        List<String> words = new ArrayList<>();
+        boolean synonym = false;
+        CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
+        TypeAttribute type = path.addAttribute(TypeAttribute.class);
+        path.reset();
+        while (path.incrementToken()) {
+            words.add(term.toString());
+            synonym |= SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+        }
+        path.end();
+        path.close();
+        return new Alternative(words, synonym);
+    }
+
+    /** The word being typed as the start of a longer word in a heading, title or (from two letters) text. */
+    private Query prefixClause(String prefix) {
+        List<Ranking.FieldWeight> fields = prefix.length() >= ranking.minPrefixLength()
+                ? ranking.prefixFields()
+                : ranking.prefixFields().stream().filter(f -> !f.field().equals(IndexFields.BODY_TEXT)).toList();
+        MultiTermQuery.RewriteMethod bounded = new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS);
+        List<Query> perField = new ArrayList<>();
+        for (Ranking.FieldWeight field : fields) {
+            perField.add(new BoostQuery(new PrefixQuery(new Term(field.field(), prefix), bounded),
+                    field.weight() * ranking.prefixDiscount()));
         }
         return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
     }
 
-    /** The word being typed: whole as analysed, or as the prefix of a longer word. */
-    private Query prefixQuery(String prefix, List<String> analysed) {
-        List<Query> perField = new ArrayList<>();
-        for (String word : analysed) {
-            for (Ranking.FieldWeight field : ranking.textFields()) {
-                perField.add(new BoostQuery(new TermQuery(new Term(field.field(), word)), field.weight()));
-            }
-        }
-        if (prefix.length() >= ranking.minPrefixLength()) {
-            MultiTermQuery.RewriteMethod bounded = new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS);
+    /** Whether some word of the index's headings, titles or text starts with {@code prefix}. */
+    private boolean hasPrefix(IndexReader reader, String prefix) {
+        BytesRef target = new BytesRef(prefix);
+        try {
             for (Ranking.FieldWeight field : ranking.prefixFields()) {
-                perField.add(new BoostQuery(new PrefixQuery(new Term(field.field(), prefix), bounded),
-                        field.weight() * ranking.prefixDiscount()));
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    Terms indexed = leaf.reader().terms(field.field());
+                    if (indexed == null) {
+                        continue;
+                    }
+                    TermsEnum terms = indexed.iterator();
+                    if (terms.seekCeil(target) != TermsEnum.SeekStatus.END && StringHelper.startsWith(terms.term(), target)) {
+                        return true;
+                    }
+                }
             }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
+    }
+
+    /** What to look for in each field: some words (one, or synonyms of each other) or a phrase. */
+    private sealed interface Leaf {
+        Query in(String field);
+    }
+
+    /** Words that stand for the same thing, each with its weight (1 for what the user wrote). */
+    private record Words(List<String> words, List<Float> weights) implements Leaf {
+
+        Words(String word) {
+            this(List.of(word), List.of(1f));
+        }
+
+        @Override
+        public Query in(String field) {
+            if (words.size() > 1) {
+                return synonymQuery(field, words, weights);
+            }
+            Query term = new TermQuery(new Term(field, words.get(0)));
+            return weights.get(0) == 1f ? term : new BoostQuery(term, weights.get(0));
+        }
+    }
+
+    private record Phrase(List<String> words, int slop) implements Leaf {
+        @Override
+        public Query in(String field) {
+            return phrase(field, words, slop);
+        }
+    }
+
+    /**
+     * One leaf searched in every text field, weighted: the best field counts, the others add a
+     * little (tie-breaker), or, with combined fields, single words are scored as BM25F.
+     */
+    private Query multiField(Leaf leaf) {
+        if (ranking.combinedFields() && leaf instanceof Words words && words.words().size() == 1 && words.weights().get(0) == 1f) {
+            CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(words.words().get(0));
+            float lightest = (float) ranking.textFields().stream().mapToDouble(Ranking.FieldWeight::weight).min().orElse(1);
+            ranking.textFields().forEach(f -> combined.addField(f.field(), f.weight() / lightest));
+            return combined.build();
+        }
+        List<Query> disjuncts = new ArrayList<>();
+        for (Ranking.FieldWeight field : ranking.textFields()) {
+            disjuncts.add(new BoostQuery(leaf.in(field.field()), field.weight()));
+        }
+        return new DisjunctionMaxQuery(disjuncts, ranking.tieBreaker());
+    }
+
+    private static Query phrase(String field, List<String> words, int slop) {
+        return new PhraseQuery(slop, field, words.toArray(String[]::new));
     }
 
     private Query identifierQuery(String identifier) {
@@ -141,11 +387,11 @@ public final class QueryBuilder {
         return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
     }
 
-    /** Identifier tokens that English analysis does not already cover ("openclaw.json", "data_dir", "18789"). */
-    private Set<String> identifierTerms(String text, List<String> words, List<String> prefixTerms) {
+    /** Identifier tokens that English analysis does not already cover ("openclaw.json" parts, "data_dir", "18789"). */
+    private Set<String> identifierTerms(String text, Set<String> englishTerms) {
         Set<String> result = new LinkedHashSet<>();
         for (String token : analyze(identifiers, text)) {
-            if (!words.contains(token) && !prefixTerms.contains(token) && result.size() < MAX_TERMS) {
+            if (!englishTerms.contains(token) && result.size() < MAX_GROUPS) {
                 result.add(token);
             }
         }
@@ -155,20 +401,28 @@ public final class QueryBuilder {
     private Query sloppyPhrase(List<String> words) {
         List<Query> perField = new ArrayList<>();
         for (String field : List.of(IndexFields.HEADING_TEXT, IndexFields.BODY_TEXT, IndexFields.TITLE_TEXT)) {
-            perField.add(new PhraseQuery(ranking.phraseSlop(), field, words.toArray(String[]::new)));
+            perField.add(phrase(field, words, ranking.phraseSlop()));
         }
         return new DisjunctionMaxQuery(perField, 0f);
     }
 
-    private Query exactPhrase(List<String> words) {
-        List<Query> perField = new ArrayList<>();
-        for (Ranking.FieldWeight field : ranking.textFields()) {
-            perField.add(new BoostQuery(new PhraseQuery(field.field(), words.toArray(String[]::new)), field.weight()));
+    static boolean isKnown(IndexReader reader, List<String> terms) {
+        try {
+            for (String term : terms) {
+                for (String field : List.of(IndexFields.BODY_TEXT, IndexFields.HEADING_TEXT, IndexFields.TITLE_TEXT,
+                        IndexFields.CODE_TEXT, IndexFields.BREADCRUMB_TEXT)) {
+                    if (reader.docFreq(new Term(field, term)) > 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
     }
 
-    private static List<String> analyze(Analyzer analyzer, String text) {
+    static List<String> analyze(Analyzer analyzer, String text) {
         List<String> terms = new ArrayList<>();
         if (text.isBlank()) {
             return terms;
@@ -176,7 +430,7 @@ public final class QueryBuilder {
         try (TokenStream stream = analyzer.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_TERMS) {
+            while (stream.incrementToken() && terms.size() < MAX_GROUPS) {
                 String t = term.toString();
                 if (!terms.contains(t)) {
                     terms.add(t);

@@ -39,16 +39,27 @@ public record QueryText(String free, List<String> phrases, String lastWord) {
             }
         }
         // A query that ends in a letter or digit may be a word still being typed; one that ends in a
-        // space, punctuation or a closing quote is complete. The end is always free text then.
+        // space, punctuation or a closing quote is complete. The last word is everything after the
+        // last space, so an identifier being typed ("turn.multiclaw.io") stays whole.
         String lastWord = "";
         if (!text.isEmpty() && Character.isLetterOrDigit(text.charAt(text.length() - 1))) {
             int start = free.length();
-            while (start > 0 && Character.isLetterOrDigit(free.charAt(start - 1))) {
+            while (start > 0 && !Character.isWhitespace(free.charAt(start - 1))) {
                 start--;
             }
             lastWord = free.substring(start);
         }
         return new QueryText(free.toString().strip(), phrases, lastWord);
+    }
+
+    /** The last word as a prefix to look for: lower-cased, without punctuation at its ends. */
+    public String prefix() {
+        int start = 0;
+        int end = lastWord.length();
+        while (start < end && !Character.isLetterOrDigit(lastWord.charAt(start))) {
+            start++;
+        }
+        return lastWord.substring(start, end).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The query without the unfinished last word. */

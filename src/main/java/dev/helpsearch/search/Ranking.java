@@ -1,23 +1,58 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.IndexFields;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The knobs of relevance, in one immutable value so that the evaluation harness can compare
  * settings side by side. {@link #defaults()} holds the measured choice (see eval/README.md).
+ *
+ * @param textFields        fields every word is searched in, with their weights
+ * @param prefixFields      fields the word being typed is matched in as a prefix
+ * @param identifierFields  fields of the identifier view
+ * @param combinedFields    score single words across fields as BM25F instead of best-field
+ * @param minCountedPrefix  a word being typed counts as a required word from this many letters
+ * @param minPrefixLength   from this many letters the word being typed is also a prefix in prose
+ * @param minimumMatch      how many known words a hit must contain
+ * @param relaxBelow        with fewer hits than this, the query is run again needing any one word,
+ *                          and those hits follow the stricter ones
+ * @param synonymWeight     weight of a synonym relative to the word the user wrote (0..1)
+ * @param knownWordPrefixWeight weight of longer words when the word being typed is already a word
+ *                          of the index ("out" also finds "outage", but less)
  */
 public record Ranking(
         List<FieldWeight> textFields,
         List<FieldWeight> prefixFields,
         List<FieldWeight> identifierFields,
+        boolean combinedFields,
         float tieBreaker,
         float identifierBoost,
         float phraseBoost,
         int phraseSlop,
+        int maxPhraseWords,
         float typoDiscount,
         float prefixDiscount,
-        int minPrefixLength) {
+        int minPrefixLength,
+        int minCountedPrefix,
+        MinimumMatch minimumMatch,
+        int relaxBelow,
+        float synonymWeight,
+        float knownWordPrefixWeight) {
+
+    /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
+    private static final Set<String> FILLER = Set.of(
+            "hi", "hello", "hey", "dear", "team", "folks", "everyone", "all", "thanks", "thank", "thx", "regards",
+            "cheers", "best", "kind", "sincerely", "please", "pls", "appreciate", "appreciated", "morning",
+            "afternoon", "evening", "hope", "hoping", "wondering", "anyone", "somebody", "someone", "advance",
+            "question", "quick", "ok", "okay", "sorry", "support");
+    /** Below this many words a query is typed, not pasted, and every word is meant. */
+    private static final int FILLER_FROM_WORDS = 12;
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     public Ranking {
         textFields = List.copyOf(textFields);
@@ -42,13 +77,73 @@ public record Ranking(
                         new FieldWeight(IndexFields.TITLE_IDENT, 2f),
                         new FieldWeight(IndexFields.BODY_IDENT, 1f),
                         new FieldWeight(IndexFields.CODE_IDENT, 1f)),
+                false,
                 0.2f,
                 1f,
                 1.5f,
                 3,
-                0.3f,
+                6,
                 0.6f,
-                2);
+                0.6f,
+                2,
+                3,
+                MinimumMatch.STRICT,
+                10,
+                0.8f,
+                0.5f);
+    }
+
+    /** How many of a query's known words a hit must contain. */
+    public enum MinimumMatch {
+        /** all of two, all but one of three or four, half of up to eight, a quarter beyond */
+        STRICT,
+        /** all of one or two, then a third */
+        THIRD,
+        /** any one */
+        ANY
+    }
+
+    /**
+     * This ranking with one setting changed, by component name ({@code phraseBoost=2},
+     * {@code minimumMatch=THIRD}); for trying settings in the evaluation harness.
+     */
+    public Ranking with(String name, String value) {
+        RecordComponent[] components = Ranking.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getAccessor().invoke(this);
+                if (components[i].getName().equals(name)) {
+                    values[i] = parse(types[i], value);
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException("no ranking setting " + name);
+            }
+            return Ranking.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object parse(Class<?> type, String value) {
+        if (type == float.class) {
+            return Float.parseFloat(value);
+        }
+        if (type == int.class) {
+            return Integer.parseInt(value);
+        }
+        if (type == boolean.class) {
+            return Boolean.parseBoolean(value);
+        }
+        if (type == MinimumMatch.class) {
+            return MinimumMatch.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException("setting of type " + type.getSimpleName() + " cannot be set from text");
     }
 
     /** Typo tolerance as Meilisearch and Typesense default: none under 5 letters, 1 edit, 2 from 9. */
@@ -59,8 +154,14 @@ public record Ranking(
         return length < 9 ? 1 : 2;
     }
 
-    /** How many of {@code clauses} words must match: all of a short query, a share of a long one. */
-    public int minimumShouldMatch(int clauses) {
+    /** How many of {@code clauses} known words must match: all of a short query, a share of a long one. */
+    public int minimumShouldMatch(int clauses, boolean relaxed) {
+        if (relaxed || minimumMatch == MinimumMatch.ANY) {
+            return 1;
+        }
+        if (minimumMatch == MinimumMatch.THIRD) {
+            return clauses <= 2 ? clauses : (int) Math.ceil(clauses / 3.0);
+        }
         if (clauses <= 2) {
             return clauses;
         }
@@ -71,5 +172,24 @@ public record Ranking(
             return (int) Math.ceil(clauses * 0.5);
         }
         return (int) Math.ceil(clauses * 0.25);
+    }
+
+    /** The text without greetings and sign-offs, when it is long enough to be a pasted ticket. */
+    public String dropFiller(String text) {
+        Matcher counter = WORD.matcher(text);
+        int words = 0;
+        while (counter.find()) {
+            words++;
+        }
+        if (words < FILLER_FROM_WORDS) {
+            return text;
+        }
+        Matcher m = WORD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, FILLER.contains(m.group().toLowerCase(Locale.ROOT)) ? " " : Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

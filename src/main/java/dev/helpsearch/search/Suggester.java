@@ -40,7 +40,7 @@ final class Suggester {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Set<String> FIELDS = Set.of(IndexFields.KIND, IndexFields.URL, IndexFields.TITLE, IndexFields.HEADING);
 
-    private final Analyzer analyzer = Analysis.suggestQuery();
+    private final Analyzer analyzer = Analysis.plainWords();
 
     List<Suggestion> suggest(IndexSearcher searcher, String typed, Urls urls) {
         List<String> words = words(typed);

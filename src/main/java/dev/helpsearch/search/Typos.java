@@ -1,0 +1,73 @@
+package dev.helpsearch.search;
+
+import dev.helpsearch.index.IndexFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * Corrects the words of a query that the help center never uses to the closest words it does use,
+ * with the edit budget of {@link Ranking#typoEdits(int)}. Words the index knows are left alone, so
+ * correction costs nothing for well-spelled queries.
+ */
+final class Typos {
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*");
+
+    private final DirectSpellChecker oneEdit = checker(1);
+    private final DirectSpellChecker twoEdits = checker(2);
+
+    private static DirectSpellChecker checker(int edits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(edits);
+        // people rarely get the first letter wrong, and anchoring it keeps the lookup cheap
+        checker.setMinPrefix(1);
+        checker.setMinQueryLength(3);
+        checker.setAccuracy(0.5f);
+        return checker;
+    }
+
+    /** The text with unknown words corrected, or null when no word needed (or had) a correction. */
+    String correct(IndexReader reader, String text, Ranking ranking) {
+        try {
+            StringBuilder corrected = new StringBuilder();
+            Matcher m = WORD.matcher(text);
+            int last = 0;
+            boolean changed = false;
+            while (m.find()) {
+                String word = m.group();
+                String replacement = correction(reader, word.toLowerCase(Locale.ROOT), ranking);
+                corrected.append(text, last, m.start()).append(replacement == null ? word : replacement);
+                changed |= replacement != null;
+                last = m.end();
+            }
+            if (!changed) {
+                return null;
+            }
+            return corrected.append(text.substring(last)).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String correction(IndexReader reader, String word, Ranking ranking) throws IOException {
+        int edits = ranking.typoEdits(word.length());
+        if (edits == 0) {
+            return null;
+        }
+        Term term = new Term(IndexFields.SPELL_TEXT, word);
+        if (reader.docFreq(term) > 0) {
+            return null;
+        }
+        DirectSpellChecker checker = edits == 1 ? oneEdit : twoEdits;
+        SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return suggestions.length == 0 ? null : suggestions[0].string;
+    }
+}

@@ -93,6 +93,7 @@ public final class Analysis {
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new ContractionFilter(stream, keepWrittenContractions);
+        // KStem measured best of KStem, Porter, minimal and none on both query sets (eval/README.md)
         return new KStemFilter(stream);
     }
 

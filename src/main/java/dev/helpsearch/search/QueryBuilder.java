@@ -16,6 +16,8 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -97,22 +99,31 @@ public final class QueryBuilder {
     public Built build(IndexSnapshot snapshot, QueryText text, String category, boolean relaxed) {
         IndexReader reader = snapshot.getIndexReader();
         String words = ranking.dropFiller(text.freeWithoutLastWord());
-        Clauses exact = clauses(snapshot, words, text, relaxed);
+        String prefix = text.prefix();
+        Clauses exact = clauses(snapshot, words, text.lastWord(), prefix, relaxed);
         Query query = exact.query();
         Set<String> terms = new LinkedHashSet<>(exact.terms());
 
-        String corrected = null;
+        // a misspelling is corrected at a discount; the last word only when no indexed word starts with it
         String correctedWords = typos.correct(reader, words, ranking);
-        if (correctedWords != null) {
-            Clauses fixed = clauses(snapshot, correctedWords, text, relaxed);
+        boolean typing = !prefix.isEmpty() && hasPrefix(reader, prefix);
+        String correctedLast = typing ? null : typos.correct(reader, text.lastWord(), ranking);
+        String corrected = null;
+        if (correctedWords != null || correctedLast != null) {
+            String fixedWords = correctedWords != null ? correctedWords : words;
+            String fixedLast = correctedLast != null ? correctedLast : text.lastWord();
+            Clauses fixed = clauses(snapshot, fixedWords, fixedLast, correctedLast != null ? "" : prefix, relaxed);
             terms.addAll(fixed.terms());
             query = new DisjunctionMaxQuery(List.of(query, new BoostQuery(fixed.query(), ranking.typoDiscount())), 0f);
-            corrected = (correctedWords + " " + text.lastWord()).strip();
+            corrected = (fixedWords + " " + fixedLast).strip();
         }
         if (query == null) {
             return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null);
         }
 
+        if (ranking.articleBoost() != 1f || ranking.subsectionBoost() != 1f) {
+            query = FunctionScoreQuery.boostByValue(query, DoubleValuesSource.fromField(IndexFields.LEVEL, ranking::levelBoost));
+        }
         BooleanQuery.Builder full = new BooleanQuery.Builder().add(query, Occur.MUST);
         for (String phrase : text.phrases()) {
             List<String> phraseWords = analyze(snapshot.queryAnalyzerWithoutSynonyms(), phrase);
@@ -130,10 +141,9 @@ public final class QueryBuilder {
     private record Clauses(Query query, List<String> terms) {
     }
 
-    private Clauses clauses(IndexSnapshot snapshot, String words, QueryText text, boolean relaxed) {
+    private Clauses clauses(IndexSnapshot snapshot, String words, String lastWord, String prefix, boolean relaxed) {
         IndexReader reader = snapshot.getIndexReader();
-        String prefix = text.prefix();
-        String all = (words + " " + text.lastWord()).strip();
+        String all = (words + " " + lastWord).strip();
         List<Group> groups = groups(snapshot.queryAnalyzer(), all);
         if (groups.isEmpty()) {
             return new Clauses(null, List.of());

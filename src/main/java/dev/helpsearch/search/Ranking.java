@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param synonymWeight     weight of a synonym relative to the word the user wrote (0..1)
  * @param knownWordPrefixWeight weight of longer words when the word being typed is already a word
  *                          of the index ("out" also finds "outage", but less)
+ * @param articleBoost      score factor of whole-article hits against section hits
+ * @param subsectionBoost   score factor of sections below h2 (h3 and deeper)
  */
 public record Ranking(
         List<FieldWeight> textFields,
@@ -42,7 +44,9 @@ public record Ranking(
         MinimumMatch minimumMatch,
         int relaxBelow,
         float synonymWeight,
-        float knownWordPrefixWeight) {
+        float knownWordPrefixWeight,
+        float articleBoost,
+        float subsectionBoost) {
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
@@ -83,14 +87,16 @@ public record Ranking(
                 1.5f,
                 3,
                 6,
-                0.6f,
+                0.9f,
                 0.6f,
                 2,
                 3,
                 MinimumMatch.STRICT,
                 10,
                 0.8f,
-                0.5f);
+                0.5f,
+                1.2f,
+                1f);
     }
 
     /** How many of a query's known words a hit must contain. */
@@ -108,6 +114,17 @@ public record Ranking(
      * {@code minimumMatch=THIRD}); for trying settings in the evaluation harness.
      */
     public Ranking with(String name, String value) {
+        if (name.startsWith("weight.")) {
+            String field = name.substring("weight.".length());
+            float weight = Float.parseFloat(value);
+            List<FieldWeight> text = textFields.stream()
+                    .map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).toList();
+            List<FieldWeight> prefix = prefixFields.stream()
+                    .map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).toList();
+            return new Ranking(text, prefix, identifierFields, combinedFields, tieBreaker, identifierBoost, phraseBoost, phraseSlop,
+                    maxPhraseWords, typoDiscount, prefixDiscount, minPrefixLength, minCountedPrefix, minimumMatch, relaxBelow,
+                    synonymWeight, knownWordPrefixWeight, articleBoost, subsectionBoost);
+        }
         RecordComponent[] components = Ranking.class.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -144,6 +161,14 @@ public record Ranking(
             return MinimumMatch.valueOf(value.toUpperCase(Locale.ROOT));
         }
         throw new IllegalArgumentException("setting of type " + type.getSimpleName() + " cannot be set from text");
+    }
+
+    /** The score factor of a document by its level: 0 for an article, else its heading level. */
+    public double levelBoost(long level) {
+        if (level == 0) {
+            return articleBoost;
+        }
+        return level >= 3 ? subsectionBoost : 1;
     }
 
     /** Typo tolerance as Meilisearch and Typesense default: none under 5 letters, 1 edit, 2 from 9. */

@@ -26,6 +26,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -150,6 +151,7 @@ public final class QueryBuilder {
         }
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         BooleanQuery.Builder optional = new BooleanQuery.Builder();
+        BooleanQuery.Builder coverage = new BooleanQuery.Builder();
         int contentClauses = 0;
         Set<String> terms = new LinkedHashSet<>();
         for (int i = 0; i < groups.size(); i++) {
@@ -168,6 +170,9 @@ public final class QueryBuilder {
             if (counted) {
                 content.add(clause, Occur.SHOULD);
                 contentClauses++;
+                if (ranking.coverageBoost() > 0) {
+                    coverage.add(new BoostQuery(new ConstantScoreQuery(clause), ranking.coverageBoost()), Occur.SHOULD);
+                }
             } else {
                 optional.add(clause, Occur.SHOULD);
             }
@@ -177,6 +182,7 @@ public final class QueryBuilder {
             content.setMinimumNumberShouldMatch(ranking.minimumShouldMatch(contentClauses, relaxed));
             query.add(content.build(), Occur.MUST);
             query.add(optional.build(), Occur.SHOULD);
+            query.add(coverage.build(), Occur.SHOULD);
         } else {
             query.add(optional.build(), Occur.MUST);
         }

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *                          of the index ("out" also finds "outage", but less)
  * @param articleBoost      score factor of whole-article hits against section hits
  * @param subsectionBoost   score factor of sections below h2 (h3 and deeper)
+ * @param coverageBoost     score each known word adds when a hit contains it at all, whatever its
+ *                          frequency: hits covering more of the query's words rank higher
  */
 public record Ranking(
         List<FieldWeight> textFields,
@@ -46,7 +48,8 @@ public record Ranking(
         float synonymWeight,
         float knownWordPrefixWeight,
         float articleBoost,
-        float subsectionBoost) {
+        float subsectionBoost,
+        float coverageBoost) {
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
@@ -96,7 +99,8 @@ public record Ranking(
                 0.8f,
                 0.5f,
                 1.2f,
-                1f);
+                1f,
+                5f);
     }
 
     /** How many of a query's known words a hit must contain. */
@@ -123,7 +127,7 @@ public record Ranking(
                     .map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).toList();
             return new Ranking(text, prefix, identifierFields, combinedFields, tieBreaker, identifierBoost, phraseBoost, phraseSlop,
                     maxPhraseWords, typoDiscount, prefixDiscount, minPrefixLength, minCountedPrefix, minimumMatch, relaxBelow,
-                    synonymWeight, knownWordPrefixWeight, articleBoost, subsectionBoost);
+                    synonymWeight, knownWordPrefixWeight, articleBoost, subsectionBoost, coverageBoost);
         }
         RecordComponent[] components = Ranking.class.getRecordComponents();
         Object[] values = new Object[components.length];

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -50,8 +51,19 @@ import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
  */
 public final class QueryBuilder {
 
-    /** Upper bound on word groups taken from one query; a pasted ticket rarely has more that matter. */
-    static final int MAX_GROUPS = 64;
+    /** Upper bound on words read from one query, whatever its length. */
+    static final int MAX_GROUPS = 128;
+    /**
+     * Upper bound on word groups searched for: the most informative ones of a long ticket. It keeps
+     * the query's size (and time) bounded for any input, well inside {@link #MAX_CLAUSES}.
+     */
+    static final int MAX_SEARCHED_GROUPS = 24;
+    /** Lucene's bound on the leaf queries of one query; ours stay far below it by construction. */
+    static final int MAX_CLAUSES = 16_384;
+
+    static {
+        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
+    }
     /** Upper bound on index terms one prefix may expand to. */
     static final int MAX_EXPANSIONS = 32;
     private static final String VIRTUAL_FIELD = "q";
@@ -115,27 +127,36 @@ public final class QueryBuilder {
             String fixedLast = correctedLast != null ? correctedLast : text.lastWord();
             Clauses fixed = clauses(snapshot, fixedWords, fixedLast, correctedLast != null ? "" : prefix, relaxed);
             terms.addAll(fixed.terms());
-            query = new DisjunctionMaxQuery(List.of(query, new BoostQuery(fixed.query(), ranking.typoDiscount())), 0f);
+            if (query != null && fixed.query() != null) {
+                query = new DisjunctionMaxQuery(List.of(query, new BoostQuery(fixed.query(), ranking.typoDiscount())), 0f);
+            }
             corrected = (fixedWords + " " + fixedLast).strip();
         }
-        if (query == null) {
-            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null);
-        }
 
-        if (ranking.articleBoost() != 1f || ranking.subsectionBoost() != 1f) {
-            query = FunctionScoreQuery.boostByValue(query, DoubleValuesSource.fromField(IndexFields.LEVEL, ranking::levelBoost));
+        BooleanQuery.Builder full = new BooleanQuery.Builder();
+        boolean searchable = query != null;
+        if (query != null) {
+            full.add(query, Occur.MUST);
         }
-        BooleanQuery.Builder full = new BooleanQuery.Builder().add(query, Occur.MUST);
         for (String phrase : text.phrases()) {
             List<String> phraseWords = analyze(snapshot.queryAnalyzerWithoutSynonyms(), phrase);
             if (!phraseWords.isEmpty()) {
                 full.add(multiField(new Phrase(phraseWords, 0)), Occur.MUST);
+                terms.addAll(phraseWords);
+                searchable = true;
             }
+        }
+        if (!searchable) {
+            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null);
         }
         if (category != null) {
             full.add(new TermQuery(new Term(IndexFields.CATEGORY, category)), Occur.FILTER);
         }
-        return new Built(full.build(), List.copyOf(terms), text.prefix(), corrected);
+        Query scored = full.build();
+        if (ranking.articleBoost() != 1f || ranking.subsectionBoost() != 1f) {
+            scored = FunctionScoreQuery.boostByValue(scored, DoubleValuesSource.fromField(IndexFields.LEVEL, ranking::levelBoost));
+        }
+        return new Built(scored, List.copyOf(terms), text.prefix(), corrected);
     }
 
     /** The scored part of a query: word groups, the word being typed, phrase and identifier boosts. */
@@ -145,7 +166,7 @@ public final class QueryBuilder {
     private Clauses clauses(IndexSnapshot snapshot, String words, String lastWord, String prefix, boolean relaxed) {
         IndexReader reader = snapshot.getIndexReader();
         String all = (words + " " + lastWord).strip();
-        List<Group> groups = groups(snapshot.queryAnalyzer(), all);
+        List<Group> groups = mostInformative(reader, groups(snapshot.queryAnalyzer(), all), !prefix.isEmpty());
         if (groups.isEmpty()) {
             return new Clauses(null, List.of());
         }
@@ -242,6 +263,45 @@ public final class QueryBuilder {
                 }
             }
             return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
+        }
+    }
+
+    /**
+     * At most {@link #MAX_SEARCHED_GROUPS} groups, in query order: the rarest known words first,
+     * then common ones, weak and unknown ones last; the word being typed is always kept.
+     */
+    private static List<Group> mostInformative(IndexReader reader, List<Group> groups, boolean keepLast) {
+        if (groups.size() <= MAX_SEARCHED_GROUPS) {
+            return groups;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            order.add(i);
+        }
+        long[] rank = new long[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            Group group = groups.get(i);
+            long frequency = docFrequency(reader, group.terms());
+            rank[i] = frequency == 0 ? Long.MAX_VALUE : group.weak() ? Long.MAX_VALUE / 2 + frequency : frequency;
+        }
+        if (keepLast) {
+            rank[groups.size() - 1] = -1;
+        }
+        order.sort((a, b) -> Long.compare(rank[a], rank[b]));
+        List<Integer> kept = new ArrayList<>(order.subList(0, MAX_SEARCHED_GROUPS));
+        kept.sort(Integer::compare);
+        return kept.stream().map(groups::get).toList();
+    }
+
+    private static long docFrequency(IndexReader reader, List<String> terms) {
+        try {
+            long max = 0;
+            for (String term : terms) {
+                max = Math.max(max, reader.docFreq(new Term(IndexFields.BODY_TEXT, term)) + reader.docFreq(new Term(IndexFields.HEADING_TEXT, term)));
+            }
+            return max;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -387,6 +447,12 @@ public final class QueryBuilder {
         List<Query> disjuncts = new ArrayList<>();
         for (Ranking.FieldWeight field : ranking.textFields()) {
             disjuncts.add(new BoostQuery(leaf.in(field.field()), field.weight()));
+        }
+        if (ranking.identifierPartWeight() > 0 && leaf instanceof Words) {
+            // a word may also be part of an identifier: "fetch" in useFetch, "config" in nuxt.config.ts
+            for (Ranking.FieldWeight field : ranking.identifierFields()) {
+                disjuncts.add(new BoostQuery(leaf.in(field.field()), field.weight() * ranking.identifierPartWeight()));
+            }
         }
         return new DisjunctionMaxQuery(disjuncts, ranking.tieBreaker());
     }

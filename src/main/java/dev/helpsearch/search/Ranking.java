@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * @param subsectionBoost   score factor of sections below h2 (h3 and deeper)
  * @param coverageBoost     score each known word adds when a hit contains it at all, whatever its
  *                          frequency: hits covering more of the query's words rank higher
+ * @param identifierPartWeight weight of a word found as a part of an identifier ("fetch" in
+ *                          useFetch) relative to the same word in prose; 0 leaves it to the
+ *                          identifier clauses
  */
 public record Ranking(
         List<FieldWeight> textFields,
@@ -49,7 +52,8 @@ public record Ranking(
         float knownWordPrefixWeight,
         float articleBoost,
         float subsectionBoost,
-        float coverageBoost) {
+        float coverageBoost,
+        float identifierPartWeight) {
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
@@ -100,7 +104,8 @@ public record Ranking(
                 0.5f,
                 1.2f,
                 1f,
-                5f);
+                5f,
+                0.6f);
     }
 
     /** How many of a query's known words a hit must contain. */
@@ -127,7 +132,7 @@ public record Ranking(
                     .map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).toList();
             return new Ranking(text, prefix, identifierFields, combinedFields, tieBreaker, identifierBoost, phraseBoost, phraseSlop,
                     maxPhraseWords, typoDiscount, prefixDiscount, minPrefixLength, minCountedPrefix, minimumMatch, relaxBelow,
-                    synonymWeight, knownWordPrefixWeight, articleBoost, subsectionBoost, coverageBoost);
+                    synonymWeight, knownWordPrefixWeight, articleBoost, subsectionBoost, coverageBoost, identifierPartWeight);
         }
         RecordComponent[] components = Ranking.class.getRecordComponents();
         Object[] values = new Object[components.length];

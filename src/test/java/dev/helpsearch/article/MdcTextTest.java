@@ -80,7 +80,8 @@ class MdcTextTest {
         Section slots = article.sections().get(1);
         assertThat(slots.text()).contains("Slot heading text", "Card body with span text and useFetch() and bold.",
                 "Value  here, a  icon and a Ctrl key.");
-        assertThat(slots.code()).isEqualTo("npm install foo");
+        // the code block's label ([npm], a file name in most docs) is searchable with its code
+        assertThat(slots.code()).isEqualTo("npm\nnpm install foo");
     }
 
     @Test

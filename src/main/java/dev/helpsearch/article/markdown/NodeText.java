@@ -37,6 +37,7 @@ import org.jsoup.Jsoup;
 final class NodeText {
 
     private static final Pattern EMOJI_SHORTCODE = Pattern.compile(":\\+1:|:-1:|:[\\w-]+:");
+    private static final Pattern CODE_FILENAME = Pattern.compile("\\[([^\\]\\s]+)]");
 
     private NodeText() {
     }
@@ -121,6 +122,11 @@ final class NodeText {
      */
     static void appendProse(Node node, StringBuilder prose, StringBuilder code) {
         if (node instanceof FencedCodeBlock fenced) {
+            // MDC code blocks name their file in the info string: ```ts [nuxt.config.ts]
+            Matcher filename = CODE_FILENAME.matcher(fenced.getInfo());
+            if (filename.find()) {
+                appendLine(code, filename.group(1));
+            }
             appendLine(code, fenced.getContentChars().toString());
         } else if (node instanceof IndentedCodeBlock indented) {
             appendLine(code, indented.getContentChars().toString());

@@ -1,5 +1,6 @@
 package dev.helpsearch.cli;
 
+import dev.helpsearch.eval.AnswerCalibration;
 import dev.helpsearch.eval.Evaluation;
 import dev.helpsearch.eval.JudgedQuery;
 import dev.helpsearch.eval.Metrics;
@@ -45,6 +46,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--worst", paramLabel = "N", defaultValue = "10", description = "How many of the worst queries to list (default: ${DEFAULT-VALUE}).")
     int worst;
 
+    @Option(names = "--answers", description = "Also measure the in-app answer's confidence: precision and coverage by threshold.")
+    boolean answers;
+
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try a ranking setting, e.g. --set phraseBoost=2 (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -63,6 +67,9 @@ final class EvalCommand implements Callable<Integer> {
                 HelpSearch search = new HelpSearch(live, Urls.relative(), ranking, HelpSearch.DEFAULT_ANSWER_THRESHOLD);
                 Evaluation.Report report = Evaluation.run(search, judged);
                 print(out, report);
+                if (answers) {
+                    printCalibration(out, AnswerCalibration.points(new HelpSearch(live, Urls.relative(), ranking, 0), judged));
+                }
             }
         } finally {
             deleteRecursively(index);
@@ -90,6 +97,16 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static void printCalibration(PrintWriter out, List<AnswerCalibration.Point> points) {
+        out.println();
+        out.println("in-app answer: confidence threshold -> answers given, right, precision, coverage");
+        double[] thresholds = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+        for (AnswerCalibration.Row row : AnswerCalibration.table(points, thresholds)) {
+            out.printf("  >= %.1f  %3d  %3d  %.3f  %.3f%n", row.threshold(), row.answered(), row.correct(), row.precision(), row.coverage());
+        }
+        out.printf("lowest threshold with precision >= 0.90: %.3f%n", AnswerCalibration.lowestThreshold(points, 0.90));
     }
 
     private static void row(PrintWriter out, String name, Metrics m) {

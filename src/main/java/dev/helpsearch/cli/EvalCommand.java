@@ -102,9 +102,9 @@ final class EvalCommand implements Callable<Integer> {
     private static void printCalibration(PrintWriter out, List<AnswerCalibration.Point> points) {
         out.println();
         out.println("in-app answer: confidence threshold -> answers given, right, precision, coverage");
-        double[] thresholds = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+        double[] thresholds = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9};
         for (AnswerCalibration.Row row : AnswerCalibration.table(points, thresholds)) {
-            out.printf("  >= %.1f  %3d  %3d  %.3f  %.3f%n", row.threshold(), row.answered(), row.correct(), row.precision(), row.coverage());
+            out.printf("  >= %.2f  %3d  %3d  %.3f  %.3f%n", row.threshold(), row.answered(), row.correct(), row.precision(), row.coverage());
         }
         out.printf("lowest threshold with precision >= 0.90: %.3f%n", AnswerCalibration.lowestThreshold(points, 0.90));
     }

@@ -211,7 +211,7 @@ public final class HelpSearch {
 
     private List<SearchHit> toHits(IndexSnapshot searcher, QueryBuilder.Built built, List<ScoreDoc> page) throws IOException {
         int[] docIds = page.stream().mapToInt(d -> d.doc).toArray();
-        String[] snippetTexts = snippets.of(searcher, built.highlight(), docIds);
+        String[] snippetTexts = snippets.of(searcher, built.terms(), built.prefix(), docIds);
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             Document doc = searcher.storedFields().document(docIds[i], HIT_FIELDS);

@@ -84,24 +84,6 @@ public final class QueryBuilder {
      * @param corrected the query text with misspellings corrected, or null when nothing was corrected
      */
     public record Built(Query query, List<String> terms, String prefix, String corrected) {
-
-        /**
-         * What to mark in snippets: every word the query stands for, wherever it occurs, whatever
-         * part of the query matched the hit (a heading phrase, a synonym).
-         */
-        public Query highlight() {
-            BooleanQuery.Builder words = new BooleanQuery.Builder();
-            for (String field : List.of(IndexFields.BODY_TEXT, IndexFields.CODE_TEXT)) {
-                for (String term : terms) {
-                    words.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-                }
-                if (prefix.length() >= 2) {
-                    words.add(new PrefixQuery(new Term(field, prefix),
-                            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS)), Occur.SHOULD);
-                }
-            }
-            return words.build();
-        }
     }
 
     public Built build(IndexSnapshot snapshot, QueryText text, String category) {

@@ -1,74 +1,236 @@
 package dev.helpsearch.search;
 
-import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
- * Cuts the best passage of each hit and marks every match in it with {@code <mark>}. Everything
- * else is HTML-escaped, so article text containing markup comes out inert. A hit that matched only
- * in its heading or title gets the opening of its text instead.
+ * Cuts the best passage of each hit and marks every match in it with {@code <mark>}; everything
+ * else is HTML-escaped, so article text containing markup comes out inert. Matches come from the
+ * offsets the index keeps in its postings, so the text is never analysed again: for a page of hits
+ * this costs a few term lookups per query word. A hit that matched only in its heading or title
+ * gets the opening of its text instead.
  */
 final class Snippets {
 
     static final int TARGET_LENGTH = 160;
+    static final String ELLIPSIS = "\u2026";
+    /** Words a prefix may stand for in snippets; the query itself bounds them the same way. */
+    private static final int MAX_PREFIX_TERMS = 32;
     private static final String[] FIELDS = {IndexFields.BODY_TEXT, IndexFields.CODE_TEXT};
 
-    private final Analyzer analyzer = Analysis.english();
-
     /** One snippet per document, in the order of {@code docIds}. */
-    String[] of(IndexSearcher searcher, Query query, int[] docIds) {
-        if (docIds.length == 0) {
-            return new String[0];
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new MarkFormatter())
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_LENGTH, 0.33f))
-                .withMaxNoHighlightPassages(0)
-                // mark each matching word, not whole phrase spans with the punctuation between them
-                .withWeightMatches(false)
-                .withMaxLength(50_000)
-                .build();
+    String[] of(IndexSnapshot searcher, Collection<String> terms, String prefix, int[] docIds) {
+        String[] snippets = new String[docIds.length];
         try {
-            Map<String, String[]> passages = highlighter.highlightFields(FIELDS, query, docIds, new int[] {1, 1});
-            String[] body = passages.get(IndexFields.BODY_TEXT);
-            String[] code = passages.get(IndexFields.CODE_TEXT);
-            String[] snippets = new String[docIds.length];
-            for (int i = 0; i < docIds.length; i++) {
-                if (body[i] != null) {
-                    snippets[i] = body[i].strip();
-                } else if (code[i] != null) {
-                    snippets[i] = code[i].strip();
-                } else {
-                    snippets[i] = opening(searcher, docIds[i]);
+            IndexReader reader = searcher.getIndexReader();
+            StoredFields stored = reader.storedFields();
+            for (String field : FIELDS) {
+                List<int[]>[] matches = matches(reader, field, terms, prefix, docIds);
+                for (int i = 0; i < docIds.length; i++) {
+                    if (snippets[i] == null && !matches[i].isEmpty()) {
+                        String text = stored.document(docIds[i], Set.of(field)).get(field);
+                        snippets[i] = best(text, matches[i]);
+                    }
                 }
             }
-            return snippets;
+            for (int i = 0; i < docIds.length; i++) {
+                if (snippets[i] == null) {
+                    snippets[i] = opening(stored.document(docIds[i], Set.of(IndexFields.BODY_TEXT)));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return snippets;
     }
 
-    private static String opening(IndexSearcher searcher, int docId) throws IOException {
-        String text = searcher.storedFields().document(docId, Set.of(IndexFields.BODY_TEXT)).get(IndexFields.BODY_TEXT);
+    /**
+     * Per document, the [start, end) offsets of every occurrence of a query word in the field.
+     * Each word is looked up once per index segment and its postings walked forward through the
+     * documents in order.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<int[]>[] matches(IndexReader reader, String field, Collection<String> words, String prefix, int[] docIds)
+            throws IOException {
+        List<int[]>[] matches = new List[docIds.length];
+        Arrays.setAll(matches, i -> new ArrayList<>());
+        Integer[] order = new Integer[docIds.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b]));
+        for (LeafReaderContext leaf : reader.leaves()) {
+            List<Integer> inLeaf = new ArrayList<>();
+            for (int i : order) {
+                if (docIds[i] >= leaf.docBase && docIds[i] < leaf.docBase + leaf.reader().maxDoc()) {
+                    inLeaf.add(i);
+                }
+            }
+            Terms terms = leaf.reader().terms(field);
+            if (inLeaf.isEmpty() || terms == null) {
+                continue;
+            }
+            TermsEnum termsEnum = terms.iterator();
+            PostingsEnum postings = null;
+            for (String word : words) {
+                if (termsEnum.seekExact(new BytesRef(word))) {
+                    postings = collect(termsEnum, postings, leaf.docBase, docIds, inLeaf, matches);
+                }
+            }
+            if (prefix.length() >= 2) {
+                BytesRef start = new BytesRef(prefix);
+                if (termsEnum.seekCeil(start) != TermsEnum.SeekStatus.END && StringHelper.startsWith(termsEnum.term(), start)) {
+                    int expanded = 0;
+                    do {
+                        postings = collect(termsEnum, postings, leaf.docBase, docIds, inLeaf, matches);
+                    } while (++expanded < MAX_PREFIX_TERMS && termsEnum.next() != null
+                            && StringHelper.startsWith(termsEnum.term(), start));
+                }
+            }
+        }
+        return matches;
+    }
+
+    private static PostingsEnum collect(TermsEnum termsEnum, PostingsEnum reuse, int docBase, int[] docIds, List<Integer> inLeaf,
+            List<int[]>[] matches) throws IOException {
+        PostingsEnum postings = termsEnum.postings(reuse, PostingsEnum.OFFSETS);
+        for (int i : inLeaf) {
+            int doc = docIds[i] - docBase;
+            if (postings.docID() < doc && postings.advance(doc) == DocIdSetIterator.NO_MORE_DOCS) {
+                break;
+            }
+            if (postings.docID() == doc) {
+                for (int n = postings.freq(); n > 0; n--) {
+                    postings.nextPosition();
+                    if (postings.startOffset() >= 0) {
+                        matches[i].add(new int[] {postings.startOffset(), postings.endOffset()});
+                    }
+                }
+            }
+        }
+        return postings;
+    }
+
+    /**
+     * The window of about {@link #TARGET_LENGTH} characters holding the most matches, widened to
+     * word boundaries, with each match marked.
+     */
+    static String best(String text, List<int[]> matches) {
+        matches.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+        int bestStart = matches.get(0)[0];
+        int bestCount = 0;
+        for (int i = 0, j = 0; i < matches.size(); i++) {
+            int windowEnd = matches.get(i)[0] + TARGET_LENGTH;
+            while (j < matches.size() && matches.get(j)[1] <= windowEnd) {
+                j++;
+            }
+            if (j - i > bestCount) {
+                bestCount = j - i;
+                bestStart = matches.get(i)[0];
+            }
+        }
+        int start = sentenceOrWordStart(text, bestStart);
+        int end = wordEnd(text, Math.min(text.length(), Math.max(start + TARGET_LENGTH, bestStart + 1)));
+        StringBuilder out = new StringBuilder(end - start + 64);
+        if (start > 0) {
+            out.append(ELLIPSIS);
+        }
+        int position = start;
+        for (int[] match : matches) {
+            int matchStart = Math.max(match[0], position);
+            int matchEnd = Math.min(match[1], end);
+            if (matchStart >= end || matchEnd <= matchStart) {
+                continue;
+            }
+            appendPlain(out, text, position, matchStart);
+            out.append("<mark>");
+            appendPlain(out, text, matchStart, matchEnd);
+            out.append("</mark>");
+            position = matchEnd;
+        }
+        appendPlain(out, text, position, end);
+        if (end < text.length()) {
+            out.append(ELLIPSIS);
+        }
+        return out.toString().strip();
+    }
+
+    /** Back from {@code offset} to the start of its sentence if that is near, else of its word. */
+    private static int sentenceOrWordStart(String text, int offset) {
+        int limit = Math.max(0, offset - TARGET_LENGTH / 3);
+        for (int i = offset; i > limit; i--) {
+            char previous = text.charAt(i - 1);
+            if (previous == '\n' || ((previous == ' ') && i >= 2 && ".!?".indexOf(text.charAt(i - 2)) >= 0)) {
+                return i;
+            }
+        }
+        if (limit == 0) {
+            return 0;
+        }
+        int i = limit;
+        while (i < offset && !Character.isWhitespace(text.charAt(i - 1))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int wordEnd(String text, int offset) {
+        int i = offset;
+        while (i < text.length() && i < offset + 24 && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void appendPlain(StringBuilder out, String text, int start, int end) {
+        boolean space = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        if (space) {
+            out.append(' ');
+        }
+    }
+
+    private static String opening(Document doc) {
+        String text = doc.get(IndexFields.BODY_TEXT);
         if (text == null) {
             return "";
         }
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.length() > TARGET_LENGTH) {
             int cut = flat.lastIndexOf(' ', TARGET_LENGTH);
-            flat = flat.substring(0, cut > TARGET_LENGTH / 2 ? cut : TARGET_LENGTH) + MarkFormatter.ELLIPSIS;
+            flat = flat.substring(0, cut > TARGET_LENGTH / 2 ? cut : TARGET_LENGTH) + ELLIPSIS;
         }
         return Html.escape(flat);
     }

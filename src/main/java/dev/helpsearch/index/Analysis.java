@@ -165,9 +165,8 @@ public final class Analysis {
     public static Analyzer forIndexing() {
         Analyzer identifiers = identifiers(true);
         Map<String, Analyzer> perField = new HashMap<>();
-        for (String field : new String[] {IndexFields.TITLE_IDENT, IndexFields.HEADING_IDENT, IndexFields.BODY_IDENT, IndexFields.CODE_IDENT}) {
-            perField.put(field, identifiers);
-        }
+        perField.put(IndexFields.IDENT_TEXT, identifiers);
+        perField.put(IndexFields.HEADING_IDENT, identifiers);
         perField.put(IndexFields.SUGGEST_PREFIX, suggestPrefixes());
         perField.put(IndexFields.SPELL_TEXT, plainWords());
         return new PerFieldAnalyzerWrapper(english(), perField);

@@ -21,15 +21,15 @@ public final class IndexFields {
     public static final String TITLE = "title";
     public static final String HEADING = "heading";
     public static final String LEVEL = "level";
-    /** Breadcrumb titles above a section, one stored value each. */
-    public static final String TITLES = "titles";
     public static final String CATEGORY = "category";
     public static final String ORDER = "order";
     public static final String UPDATED_AT = "updatedAt";
     public static final String DESCRIPTION = "description";
-    /** Rendered safe HTML: a section's body, or an article's whole page body. */
+    /** Rendered safe HTML: a section's body, or an article's whole page body (binary doc values). */
     public static final String HTML = "html";
-    /** An article's headings (its table of contents), as JSON. */
+    /** What a hit shows, as a {@link HitRecord} (binary doc values). */
+    public static final String HIT = "hit";
+    /** An article's headings (its table of contents), as JSON (binary doc values). */
     public static final String TOC = "toc";
     /** Hash of an article's source file, stored on its article document. */
     public static final String CONTENT_HASH = "contentHash";
@@ -37,22 +37,30 @@ public final class IndexFields {
     public static final String SECTION_INDEX = "sectionIndex";
 
     // Searchable text, analysed for English.
-    /** The article title, on section documents: the page a section belongs to. */
-    public static final String TITLE_TEXT = "titleText";
     /** What a document is about: a section's heading, or an article's title. */
     public static final String HEADING_TEXT = "headingText";
-    /** Parent headings between the article title and the section. */
-    public static final String BREADCRUMB_TEXT = "breadcrumbText";
-    /** The prose: a section's text, or an article's description and intro. Stored for snippets. */
-    public static final String BODY_TEXT = "bodyText";
-    /** Code blocks. Stored for snippets. */
+    /** Where a section sits: its page's title and the parent headings between (sections only). */
+    public static final String CONTEXT_TEXT = "contextText";
+    /**
+     * What a document says: a section's prose, or an article's description and intro. With
+     * offsets: snippets are cut from it (its text is in the {@link #HIT} record).
+     */
+    public static final String CONTENT_TEXT = "contentText";
+    /**
+     * A section's code blocks, apart from its prose: code is long and repetitive, and in the same
+     * field it would stretch every section's length and outweigh the prose. With offsets, for snippets.
+     */
     public static final String CODE_TEXT = "codeText";
+    /** Heading, context, content and code together, for counting how many of a query's words a hit has. */
+    public static final String ALL_TEXT = "allText";
 
-    // The same text analysed for identifiers (file names, config keys, commands, error codes).
-    public static final String TITLE_IDENT = "titleIdent";
+    /**
+     * The same text analysed for identifiers (file names, config keys, commands, error codes),
+     * whole and by their parts.
+     */
+    public static final String IDENT_TEXT = "identText";
+    /** The heading alone analysed for identifiers: a section titled {@code useCookie} is about it. */
     public static final String HEADING_IDENT = "headingIdent";
-    public static final String BODY_IDENT = "bodyIdent";
-    public static final String CODE_IDENT = "codeIdent";
 
     /** Every word of the text, unstemmed: the vocabulary "did you mean" corrects towards. */
     public static final String SPELL_TEXT = "spellText";

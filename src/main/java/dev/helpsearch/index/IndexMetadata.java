@@ -18,7 +18,7 @@ import java.util.Map;
 public record IndexMetadata(long version, Instant indexedAt, int articles, int sections, int schema, String sources) {
 
     /** Bumped whenever fields or analysis change in a way an old index would answer wrongly. */
-    public static final int CURRENT_SCHEMA = 1;
+    public static final int CURRENT_SCHEMA = 6;
 
     public Map<String, String> toCommitData() {
         Map<String, String> data = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
+import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -24,9 +24,6 @@ final class Answers {
     static final int CANDIDATES = 5;
     /** Measured: on the seed set, answers at or above it are right 9 times in 10 (eval --answers). */
     static final double DEFAULT_THRESHOLD = 0.65;
-    private static final Set<String> ANSWER_FIELDS = Set.of(IndexFields.KIND, IndexFields.URL, IndexFields.PATH,
-            IndexFields.ANCHOR, IndexFields.TITLE, IndexFields.HEADING, IndexFields.HTML, IndexFields.BODY_TEXT,
-            IndexFields.CODE_TEXT);
 
     private final Analyzer analyzer = Analysis.english();
     private final double threshold;
@@ -41,14 +38,15 @@ final class Answers {
                 if (hits.get(i).anchor().isEmpty()) {
                     continue;
                 }
-                Document doc = searcher.storedFields().document(candidates.get(i).doc, ANSWER_FIELDS);
-                double confidence = confidence(built.terms(), doc, candidates, i);
+                HitRecord record = HitRecords.read(searcher, candidates.get(i).doc);
+                double confidence = confidence(built.terms(), record, candidates, i);
                 if (confidence < threshold) {
                     return null;
                 }
                 SearchHit hit = hits.get(i);
-                return new Answer(hit.url(), hit.path(), hit.anchor(), hit.title(), hit.heading(), doc.get(IndexFields.HTML),
-                        text(doc), Math.round(confidence * 1000) / 1000.0);
+                String html = DocValueText.read(searcher, candidates.get(i).doc, IndexFields.HTML);
+                return new Answer(hit.url(), hit.path(), hit.anchor(), hit.title(), hit.heading(), html,
+                        text(record), Math.round(confidence * 1000) / 1000.0);
             }
             return null;
         } catch (IOException e) {
@@ -64,7 +62,7 @@ final class Answers {
      *
      * @param index the section's position among the distinct hits
      */
-    double confidence(List<String> queryTerms, Document doc, List<ScoreDoc> candidates, int index) {
+    double confidence(List<String> queryTerms, HitRecord record, List<ScoreDoc> candidates, int index) {
         Set<String> content = new HashSet<>(queryTerms);
         content.removeIf(WeakWords::contains);
         if (content.isEmpty()) {
@@ -73,7 +71,7 @@ final class Answers {
         if (content.isEmpty()) {
             return 0;
         }
-        Set<String> present = terms(doc.get(IndexFields.TITLE) + "\n" + doc.get(IndexFields.HEADING) + "\n" + text(doc));
+        Set<String> present = terms(record.title() + "\n" + record.heading() + "\n" + text(record));
         double coverage = (double) content.stream().filter(present::contains).count() / content.size();
         float score = candidates.get(index).score;
         float next = index + 1 < candidates.size() ? candidates.get(index + 1).score : 0f;
@@ -82,13 +80,12 @@ final class Answers {
         return 1 / (1 + Math.exp(-z));
     }
 
-    private static String text(Document doc) {
-        String body = doc.get(IndexFields.BODY_TEXT);
-        String code = doc.get(IndexFields.CODE_TEXT);
-        if (code == null || code.isEmpty()) {
-            return body == null ? "" : body;
+    /** The section's plain text: its prose, then its code. */
+    private static String text(HitRecord record) {
+        if (record.code().isEmpty()) {
+            return record.prose();
         }
-        return body == null || body.isEmpty() ? code : body + "\n" + code;
+        return record.prose().isEmpty() ? record.code() : record.prose() + "\n" + record.code();
     }
 
     private Set<String> terms(String text) {

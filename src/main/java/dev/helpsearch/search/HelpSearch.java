@@ -3,16 +3,23 @@ package dev.helpsearch.search;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpsearch.article.markdown.Heading;
+import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.index.IndexMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,10 +38,10 @@ public final class HelpSearch {
 
     /** Hits looked at beyond the requested page, so that duplicates can be dropped without a short page. */
     private static final int DEDUPE_SLACK = 10;
+    /** Hits by text score the reranker looks at; measured: 30 to 200 rank the same (eval/README.md). */
+    private static final int RERANK_DEPTH = 50;
     /** Exact hit counts up to this many; "at least" beyond. */
     private static final int EXACT_TOTAL_UP_TO = 10_000;
-    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.KIND, IndexFields.URL, IndexFields.PATH,
-            IndexFields.ANCHOR, IndexFields.TITLE, IndexFields.HEADING, IndexFields.TITLES, IndexFields.CATEGORY);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The confidence an in-app answer needs; measured on the judged query sets (eval/README.md). */
     public static final double DEFAULT_ANSWER_THRESHOLD = Answers.DEFAULT_THRESHOLD;
@@ -47,6 +54,7 @@ public final class HelpSearch {
     private final Suggester suggester = new Suggester();
     private final RelatedArticles related = new RelatedArticles();
     private final Answers answers;
+    private final Reranker reranker;
 
     public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold) {
         this.index = index;
@@ -54,6 +62,7 @@ public final class HelpSearch {
         this.queries = new QueryBuilder(ranking);
         this.ranking = ranking;
         this.answers = new Answers(answerThreshold);
+        this.reranker = new Reranker(ranking);
     }
 
     public HelpSearch(LiveIndex index, Urls urls) {
@@ -85,30 +94,33 @@ public final class HelpSearch {
      */
     private Ranked rank(IndexSnapshot searcher, QueryText text, String category, int window) throws IOException {
         QueryBuilder.Built built = queries.build(searcher, text, category);
-        TopDocs top = searcher.search(built.query(), new TopScoreDocCollectorManager(window, EXACT_TOTAL_UP_TO));
+        TopDocs top = reranked(searcher, built, searcher.search(built.query(), collector(window)));
         if (top.totalHits.value() >= ranking.relaxBelow()) {
             return new Ranked(built, top);
         }
         QueryBuilder.Built relaxed = queries.build(searcher, text, category, true);
-        TopDocs more = searcher.search(relaxed.query(), new TopScoreDocCollectorManager(window, EXACT_TOTAL_UP_TO));
+        TopDocs more = reranked(searcher, relaxed, searcher.search(relaxed.query(), collector(window)));
         Query both = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD).add(relaxed.query(), Occur.SHOULD).build();
-        return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected()),
+        return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected(), built.evidence()),
                 new TopDocs(more.totalHits, followedBy(top.scoreDocs, more.scoreDocs)));
     }
 
     /**
-     * How the query was understood and how the first hits were scored, for people tuning ranking:
-     * the Lucene query, then Lucene's explanation per hit.
+     * How the query was understood and how the first hits were ranked, for people tuning ranking:
+     * the Lucene query, then per hit in final order its score, what the reranker saw and Lucene's
+     * explanation of its text score.
      */
     public String explain(SearchRequest request) {
         QueryText text = QueryText.parse(request.query());
         return index.withSnapshot(searcher -> {
             try {
-                QueryBuilder.Built built = queries.build(searcher, text, request.category());
+                Ranked ranked = rank(searcher, text, request.category(), request.limit() + DEDUPE_SLACK);
+                QueryBuilder.Built built = ranked.built();
                 StringBuilder out = new StringBuilder("query: ").append(built.query()).append('\n');
-                TopDocs top = searcher.search(built.query(), request.limit());
-                for (ScoreDoc hit : top.scoreDocs) {
-                    out.append(searcher.storedFields().document(hit.doc, Set.of(IndexFields.URL)).get(IndexFields.URL)).append('\n')
+                List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, request.limit());
+                for (ScoreDoc hit : page) {
+                    out.append(HitRecords.read(searcher, hit.doc).url()).append("  score ").append(hit.score).append('\n')
+                            .append("  ").append(reranker.explain(searcher, built.evidence(), hit.doc)).append('\n')
                             .append(searcher.explain(built.query(), hit.doc)).append('\n');
                 }
                 return out.toString();
@@ -161,12 +173,13 @@ public final class HelpSearch {
                     return Optional.empty();
                 }
                 Document doc = searcher.storedFields().document(hits[0].doc);
-                List<Heading> toc = JSON.readValue(doc.get(IndexFields.TOC), new TypeReference<List<Heading>>() { });
+                String tocJson = DocValueText.read(searcher, hits[0].doc, IndexFields.TOC);
+                List<Heading> toc = tocJson.isEmpty() ? List.of() : JSON.readValue(tocJson, new TypeReference<List<Heading>>() { });
                 var order = doc.getField(IndexFields.ORDER);
                 List<RelatedArticle> relatedArticles = related.of(searcher, path, 5, urls);
                 return Optional.of(new ArticlePage(urls.of(path), path, doc.get(IndexFields.TITLE), doc.get(IndexFields.DESCRIPTION),
                         doc.get(IndexFields.CATEGORY), order == null ? null : order.numericValue().intValue(),
-                        doc.get(IndexFields.UPDATED_AT), doc.get(IndexFields.HTML), toc,
+                        doc.get(IndexFields.UPDATED_AT), DocValueText.read(searcher, hits[0].doc, IndexFields.HTML), toc,
                         relatedArticles == null ? List.of() : relatedArticles));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -177,6 +190,18 @@ public final class HelpSearch {
     public IndexStatus status() {
         IndexMetadata metadata = index.metadata();
         return new IndexStatus("ok", metadata.articles(), metadata.sections(), metadata.indexedAt().toString(), metadata.version());
+    }
+
+    /**
+     * Collects more than the page: the reranker reorders the best hits by text score, and
+     * duplicate removal must never leave the page short.
+     */
+    private static TopScoreDocCollectorManager collector(int window) {
+        return new TopScoreDocCollectorManager(Math.max(2 * window, RERANK_DEPTH), EXACT_TOTAL_UP_TO);
+    }
+
+    private TopDocs reranked(IndexSnapshot searcher, QueryBuilder.Built built, TopDocs top) throws IOException {
+        return new TopDocs(top.totalHits, reranker.rerank(searcher, built.evidence(), top.scoreDocs));
     }
 
     /** The first hits, then those of the second list that are not among them. */
@@ -196,28 +221,54 @@ public final class HelpSearch {
         return merged.toArray(ScoreDoc[]::new);
     }
 
+    /** One hit per url (duplicate headings can share an anchor). */
     private static List<ScoreDoc> distinctByUrl(IndexSnapshot searcher, ScoreDoc[] docs, int offset, int limit) throws IOException {
-        Set<String> seen = new HashSet<>();
+        long[] urls = urlKeys(searcher, docs);
+        Set<Long> seen = new HashSet<>();
         List<ScoreDoc> distinct = new ArrayList<>();
-        for (ScoreDoc doc : docs) {
-            String url = searcher.storedFields().document(doc.doc, Set.of(IndexFields.URL)).get(IndexFields.URL);
-            if (seen.add(url)) {
-                distinct.add(doc);
+        for (int i = 0; i < docs.length && distinct.size() < offset + limit; i++) {
+            if (seen.add(urls[i])) {
+                distinct.add(docs[i]);
             }
         }
         int from = Math.min(offset, distinct.size());
         return distinct.subList(from, Math.min(from + limit, distinct.size()));
     }
 
+    /**
+     * The url of each hit as segment and ordinal, without reading the url itself: a url's
+     * documents all belong to one article, which is written in one segment.
+     */
+    private static long[] urlKeys(IndexSnapshot searcher, ScoreDoc[] docs) throws IOException {
+        // doc values are read forward, so in doc id order
+        Integer[] order = new Integer[docs.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        long[] keys = new long[docs.length];
+        SortedDocValues values = null;
+        int leaf = -1;
+        for (int i : order) {
+            int current = ReaderUtil.subIndex(docs[i].doc, leaves);
+            if (current != leaf) {
+                leaf = current;
+                values = DocValues.getSorted(leaves.get(leaf).reader(), IndexFields.URL);
+            }
+            int local = docs[i].doc - leaves.get(leaf).docBase;
+            keys[i] = ((long) leaf << 32) | (values.advanceExact(local) ? values.ordValue() : -1);
+        }
+        return keys;
+    }
+
     private List<SearchHit> toHits(IndexSnapshot searcher, QueryBuilder.Built built, List<ScoreDoc> page) throws IOException {
         int[] docIds = page.stream().mapToInt(d -> d.doc).toArray();
-        String[] snippetTexts = snippets.of(searcher, built.terms(), built.prefix(), docIds);
+        HitRecord[] records = HitRecords.read(searcher, docIds);
+        String[] snippetTexts = snippets.of(searcher.getIndexReader(), built.terms(), built.prefix(), docIds, records);
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
-            Document doc = searcher.storedFields().document(docIds[i], HIT_FIELDS);
-            hits.add(new SearchHit(urls.of(doc.get(IndexFields.URL)), doc.get(IndexFields.PATH), doc.get(IndexFields.ANCHOR),
-                    doc.get(IndexFields.TITLE), doc.get(IndexFields.HEADING), List.of(doc.getValues(IndexFields.TITLES)),
-                    doc.get(IndexFields.CATEGORY), snippetTexts[i], round(page.get(i).score)));
+            HitRecord record = records[i];
+            hits.add(new SearchHit(urls.of(record.url()), record.path(), record.anchor(), record.title(), record.heading(),
+                    record.titles(), record.category(), snippetTexts[i], round(page.get(i).score)));
         }
         return hits;
     }

@@ -2,6 +2,9 @@ package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexMetadata;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.IndexReader;
@@ -16,11 +19,16 @@ public final class IndexSnapshot extends IndexSearcher {
 
     private final IndexMetadata metadata;
     private static final Analyzer QUERY_WITHOUT_SYNONYMS = Analysis.englishQuery();
+    private static final int MAX_CACHED_CORRECTIONS = 10_000;
 
     private final Analyzer queryAnalyzer;
+    /** Spelling corrections already worked out against this snapshot's vocabulary ("" for none). */
+    private final Map<String, String> corrections = new ConcurrentHashMap<>();
 
     IndexSnapshot(IndexReader reader, IndexMetadata metadata, SynonymMap synonyms) {
         super(reader);
+        // every query is built fresh for its text: caching its clauses would cost more than it saves
+        setQueryCache(null);
         this.metadata = metadata;
         this.queryAnalyzer = Analysis.englishWithSynonyms(synonyms);
     }
@@ -32,6 +40,23 @@ public final class IndexSnapshot extends IndexSearcher {
     /** English query analysis with this index's synonyms. */
     Analyzer queryAnalyzer() {
         return queryAnalyzer;
+    }
+
+    /**
+     * The correction of a word, worked out once per snapshot: people misspell the same words, and
+     * building the edit-distance automaton is the costly part of correcting one.
+     */
+    String correction(String word, Function<String, String> correct) {
+        String cached = corrections.get(word);
+        if (cached == null) {
+            if (corrections.size() >= MAX_CACHED_CORRECTIONS) {
+                corrections.clear();
+            }
+            String corrected = correct.apply(word);
+            cached = corrected == null ? "" : corrected;
+            corrections.put(word, cached);
+        }
+        return cached.isEmpty() ? null : cached;
     }
 
     /** English query analysis without synonyms, for phrases the user quoted or typed in order. */

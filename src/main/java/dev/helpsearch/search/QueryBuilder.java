@@ -16,8 +16,6 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -82,8 +80,13 @@ public final class QueryBuilder {
      * @param terms     the analysed words (synonyms and corrections included), for highlighting and confidence
      * @param prefix    the word being typed, "" when the query is complete
      * @param corrected the query text with misspellings corrected, or null when nothing was corrected
+     * @param evidence  per counted word group, a query matching the documents that contain it anywhere
      */
-    public record Built(Query query, List<String> terms, String prefix, String corrected) {
+    public record Built(Query query, List<String> terms, String prefix, String corrected, List<Query> evidence) {
+        public Built {
+            terms = List.copyOf(terms);
+            evidence = List.copyOf(evidence);
+        }
     }
 
     public Built build(IndexSnapshot snapshot, QueryText text, String category) {
@@ -98,17 +101,21 @@ public final class QueryBuilder {
         Clauses exact = clauses(snapshot, words, text.lastWord(), prefix, relaxed);
         Query query = exact.query();
         Set<String> terms = new LinkedHashSet<>(exact.terms());
+        List<Query> evidence = exact.evidence();
 
         // a misspelling is corrected at a discount; the last word only when no indexed word starts with it
-        String correctedWords = typos.correct(reader, words, ranking);
+        String correctedWords = typos.correct(snapshot, words, ranking);
         boolean typing = !prefix.isEmpty() && hasPrefix(reader, prefix);
-        String correctedLast = typing ? null : typos.correct(reader, text.lastWord(), ranking);
+        String correctedLast = typing ? null : typos.correct(snapshot, text.lastWord(), ranking);
         String corrected = null;
         if (correctedWords != null || correctedLast != null) {
             String fixedWords = correctedWords != null ? correctedWords : words;
             String fixedLast = correctedLast != null ? correctedLast : text.lastWord();
             Clauses fixed = clauses(snapshot, fixedWords, fixedLast, correctedLast != null ? "" : prefix, relaxed);
             terms.addAll(fixed.terms());
+            if (fixed.evidence().size() > evidence.size()) {
+                evidence = fixed.evidence();
+            }
             if (query != null && fixed.query() != null) {
                 query = new DisjunctionMaxQuery(List.of(query, new BoostQuery(fixed.query(), ranking.typoDiscount())), 0f);
             }
@@ -129,20 +136,16 @@ public final class QueryBuilder {
             }
         }
         if (!searchable) {
-            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null);
+            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null, List.of());
         }
         if (category != null) {
             full.add(new TermQuery(new Term(IndexFields.CATEGORY, category)), Occur.FILTER);
         }
-        Query scored = full.build();
-        if (ranking.articleBoost() != 1f || ranking.subsectionBoost() != 1f) {
-            scored = FunctionScoreQuery.boostByValue(scored, DoubleValuesSource.fromField(IndexFields.LEVEL, ranking::levelBoost));
-        }
-        return new Built(scored, List.copyOf(terms), text.prefix(), corrected);
+        return new Built(full.build(), List.copyOf(terms), text.prefix(), corrected, evidence);
     }
 
     /** The scored part of a query: word groups, the word being typed, phrase and identifier boosts. */
-    private record Clauses(Query query, List<String> terms) {
+    private record Clauses(Query query, List<String> terms, List<Query> evidence) {
     }
 
     private Clauses clauses(IndexSnapshot snapshot, String words, String lastWord, String prefix, boolean relaxed) {
@@ -150,11 +153,11 @@ public final class QueryBuilder {
         String all = (words + " " + lastWord).strip();
         List<Group> groups = mostInformative(reader, groups(snapshot.queryAnalyzer(), all), !prefix.isEmpty());
         if (groups.isEmpty()) {
-            return new Clauses(null, List.of());
+            return new Clauses(null, List.of(), List.of());
         }
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         BooleanQuery.Builder optional = new BooleanQuery.Builder();
-        BooleanQuery.Builder coverage = new BooleanQuery.Builder();
+        List<Query> evidence = new ArrayList<>();
         int contentClauses = 0;
         Set<String> terms = new LinkedHashSet<>();
         for (int i = 0; i < groups.size(); i++) {
@@ -162,7 +165,8 @@ public final class QueryBuilder {
             terms.addAll(group.terms());
             Query clause = group.query(this);
             boolean counted = group.known(reader) && !group.weak();
-            if (i == groups.size() - 1 && !prefix.isEmpty() && group.singleWords()) {
+            boolean typing = i == groups.size() - 1 && !prefix.isEmpty() && group.singleWords();
+            if (typing) {
                 // the word still being typed: the words it already is, or the start of a longer one
                 // (not where it completes a multi-word synonym: "black screen" is not "screen*")
                 // a typed word that is already a known word is probably finished: longer words count less
@@ -173,9 +177,7 @@ public final class QueryBuilder {
             if (counted) {
                 content.add(clause, Occur.SHOULD);
                 contentClauses++;
-                if (ranking.coverageBoost() > 0) {
-                    coverage.add(new BoostQuery(new ConstantScoreQuery(clause), ranking.coverageBoost()), Occur.SHOULD);
-                }
+                evidence.add(presence(group, typing ? prefix : ""));
             } else {
                 optional.add(clause, Occur.SHOULD);
             }
@@ -185,18 +187,17 @@ public final class QueryBuilder {
             content.setMinimumNumberShouldMatch(ranking.minimumShouldMatch(contentClauses, relaxed));
             query.add(content.build(), Occur.MUST);
             query.add(optional.build(), Occur.SHOULD);
-            query.add(coverage.build(), Occur.SHOULD);
         } else {
             query.add(optional.build(), Occur.MUST);
         }
         List<String> phraseWords = analyze(snapshot.queryAnalyzerWithoutSynonyms(), all);
-        if (phraseWords.size() >= 2 && phraseWords.size() <= ranking.maxPhraseWords()) {
+        if (ranking.phraseBoost() > 0 && phraseWords.size() >= 2 && phraseWords.size() <= ranking.maxPhraseWords()) {
             query.add(new BoostQuery(sloppyPhrase(phraseWords), ranking.phraseBoost()), Occur.SHOULD);
         }
         for (String identifier : identifierTerms(all, terms)) {
             query.add(new BoostQuery(identifierQuery(identifier), ranking.identifierBoost()), Occur.SHOULD);
         }
-        return new Clauses(query.build(), List.copyOf(terms));
+        return new Clauses(query.build(), List.copyOf(terms), evidence);
     }
 
     /** One way of reading a position of the query: the user's own words, or a synonym of them. */
@@ -279,12 +280,34 @@ public final class QueryBuilder {
         try {
             long max = 0;
             for (String term : terms) {
-                max = Math.max(max, reader.docFreq(new Term(IndexFields.BODY_TEXT, term)) + reader.docFreq(new Term(IndexFields.HEADING_TEXT, term)));
+                max = Math.max(max, reader.docFreq(new Term(IndexFields.ALL_TEXT, term)));
             }
             return max;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Matches the hits that contain the group anywhere (heading, context, text, code or as an
+     * identifier part): one lookup in the combined field instead of one per field.
+     */
+    private static Query presence(Group group, String prefix) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        List<String> singles = group.alternatives().stream().filter(a -> a.words().size() == 1).map(a -> a.words().get(0)).toList();
+        for (String word : singles) {
+            any.add(new TermQuery(new Term(IndexFields.ALL_TEXT, word)), Occur.SHOULD);
+            any.add(new TermQuery(new Term(IndexFields.IDENT_TEXT, word)), Occur.SHOULD);
+        }
+        for (Alternative alternative : group.alternatives()) {
+            if (alternative.words().size() > 1) {
+                any.add(phrase(IndexFields.ALL_TEXT, alternative.words(), 1), Occur.SHOULD);
+            }
+        }
+        if (!prefix.isEmpty()) {
+            any.add(new PrefixQuery(new Term(IndexFields.ALL_TEXT, prefix)), Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(any.build());
     }
 
     private static Query synonymQuery(String field, List<String> words, List<Float> weights) {
@@ -354,7 +377,7 @@ public final class QueryBuilder {
     private Query prefixClause(String prefix) {
         List<Ranking.FieldWeight> fields = prefix.length() >= ranking.minPrefixLength()
                 ? ranking.prefixFields()
-                : ranking.prefixFields().stream().filter(f -> !f.field().equals(IndexFields.BODY_TEXT)).toList();
+                : ranking.prefixFields().stream().filter(f -> !f.field().equals(IndexFields.CONTENT_TEXT)).toList();
         MultiTermQuery.RewriteMethod bounded = new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS);
         List<Query> perField = new ArrayList<>();
         for (Ranking.FieldWeight field : fields) {
@@ -455,7 +478,10 @@ public final class QueryBuilder {
     private Set<String> identifierTerms(String text, Set<String> englishTerms) {
         Set<String> result = new LinkedHashSet<>();
         for (String token : analyze(identifiers, text)) {
-            if (!englishTerms.contains(token) && result.size() < MAX_GROUPS) {
+            // plain words are already searched (parts of identifiers included); these are the
+            // names themselves: openclaw.json, data_dir, :18789, -i
+            boolean name = token.chars().anyMatch(c -> !Character.isLetter(c));
+            if (name && !englishTerms.contains(token) && result.size() < MAX_SEARCHED_GROUPS) {
                 result.add(token);
             }
         }
@@ -464,7 +490,7 @@ public final class QueryBuilder {
 
     private Query sloppyPhrase(List<String> words) {
         List<Query> perField = new ArrayList<>();
-        for (String field : List.of(IndexFields.HEADING_TEXT, IndexFields.BODY_TEXT, IndexFields.TITLE_TEXT)) {
+        for (String field : List.of(IndexFields.HEADING_TEXT, IndexFields.CONTENT_TEXT, IndexFields.CONTEXT_TEXT)) {
             perField.add(phrase(field, words, ranking.phraseSlop()));
         }
         return new DisjunctionMaxQuery(perField, 0f);
@@ -473,11 +499,8 @@ public final class QueryBuilder {
     static boolean isKnown(IndexReader reader, List<String> terms) {
         try {
             for (String term : terms) {
-                for (String field : List.of(IndexFields.BODY_TEXT, IndexFields.HEADING_TEXT, IndexFields.TITLE_TEXT,
-                        IndexFields.CODE_TEXT, IndexFields.BREADCRUMB_TEXT)) {
-                    if (reader.docFreq(new Term(field, term)) > 0) {
-                        return true;
-                    }
+                if (reader.docFreq(new Term(IndexFields.ALL_TEXT, term)) > 0) {
+                    return true;
                 }
             }
             return false;

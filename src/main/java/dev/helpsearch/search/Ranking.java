@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * @param identifierPartWeight weight of a word found as a part of an identifier ("fetch" in
  *                          useFetch) relative to the same word in prose; 0 leaves it to the
  *                          identifier clauses
+ * @param drillDownRatio    a section that contains more of the query's words than its own
+ *                          article is put above it when it scores at least this share of the
+ *                          article's score (above 1: never)
  */
 public record Ranking(
         List<FieldWeight> textFields,
@@ -53,7 +56,8 @@ public record Ranking(
         float articleBoost,
         float subsectionBoost,
         float coverageBoost,
-        float identifierPartWeight) {
+        float identifierPartWeight,
+        float drillDownRatio) {
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
@@ -77,21 +81,17 @@ public record Ranking(
     public static Ranking defaults() {
         return new Ranking(
                 List.of(new FieldWeight(IndexFields.HEADING_TEXT, 3f),
-                        new FieldWeight(IndexFields.TITLE_TEXT, 2f),
-                        new FieldWeight(IndexFields.BREADCRUMB_TEXT, 1f),
-                        new FieldWeight(IndexFields.BODY_TEXT, 1f),
+                        new FieldWeight(IndexFields.CONTEXT_TEXT, 2f),
+                        new FieldWeight(IndexFields.CONTENT_TEXT, 1f),
                         new FieldWeight(IndexFields.CODE_TEXT, 0.5f)),
                 List.of(new FieldWeight(IndexFields.HEADING_TEXT, 3f),
-                        new FieldWeight(IndexFields.TITLE_TEXT, 2f),
-                        new FieldWeight(IndexFields.BODY_TEXT, 1f)),
-                List.of(new FieldWeight(IndexFields.HEADING_IDENT, 3f),
-                        new FieldWeight(IndexFields.TITLE_IDENT, 2f),
-                        new FieldWeight(IndexFields.BODY_IDENT, 1f),
-                        new FieldWeight(IndexFields.CODE_IDENT, 1f)),
+                        new FieldWeight(IndexFields.CONTEXT_TEXT, 2f),
+                        new FieldWeight(IndexFields.CONTENT_TEXT, 1f)),
+                List.of(new FieldWeight(IndexFields.HEADING_IDENT, 3f), new FieldWeight(IndexFields.IDENT_TEXT, 1f)),
                 false,
                 0.2f,
                 1f,
-                1.5f,
+                0f,
                 3,
                 6,
                 0.9f,
@@ -105,7 +105,8 @@ public record Ranking(
                 1.2f,
                 1f,
                 5f,
-                0.6f);
+                0.6f,
+                0.5f);
     }
 
     /** How many of a query's known words a hit must contain. */
@@ -120,20 +121,10 @@ public record Ranking(
 
     /**
      * This ranking with one setting changed, by component name ({@code phraseBoost=2},
-     * {@code minimumMatch=THIRD}); for trying settings in the evaluation harness.
+     * {@code minimumMatch=THIRD}), or a field's weight ({@code weight.contextText=1}; 0 drops the
+     * field); for trying settings in the evaluation harness.
      */
     public Ranking with(String name, String value) {
-        if (name.startsWith("weight.")) {
-            String field = name.substring("weight.".length());
-            float weight = Float.parseFloat(value);
-            List<FieldWeight> text = textFields.stream()
-                    .map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).toList();
-            List<FieldWeight> prefix = prefixFields.stream()
-                    .map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).toList();
-            return new Ranking(text, prefix, identifierFields, combinedFields, tieBreaker, identifierBoost, phraseBoost, phraseSlop,
-                    maxPhraseWords, typoDiscount, prefixDiscount, minPrefixLength, minCountedPrefix, minimumMatch, relaxBelow,
-                    synonymWeight, knownWordPrefixWeight, articleBoost, subsectionBoost, coverageBoost, identifierPartWeight);
-        }
         RecordComponent[] components = Ranking.class.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -142,7 +133,12 @@ public record Ranking(
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
                 values[i] = components[i].getAccessor().invoke(this);
-                if (components[i].getName().equals(name)) {
+                if (name.startsWith("weight.") && types[i] == List.class) {
+                    @SuppressWarnings("unchecked")
+                    List<FieldWeight> fields = (List<FieldWeight>) values[i];
+                    values[i] = reweighted(fields, name.substring("weight.".length()), Float.parseFloat(value));
+                    found = true;
+                } else if (components[i].getName().equals(name)) {
                     values[i] = parse(types[i], value);
                     found = true;
                 }
@@ -154,6 +150,10 @@ public record Ranking(
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<FieldWeight> reweighted(List<FieldWeight> fields, String field, float weight) {
+        return fields.stream().map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).filter(f -> f.weight() > 0).toList();
     }
 
     private static Object parse(Class<?> type, String value) {

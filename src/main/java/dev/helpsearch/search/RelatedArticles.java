@@ -1,11 +1,13 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
+import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,17 +33,19 @@ final class RelatedArticles {
     private static final int MAX_DOC_FREQ_PERCENT = 30;
     private static final int MAX_QUERY_TERMS = 30;
     private static final int CANDIDATE_SECTIONS = 200;
+    /** Sections of one article read to describe it. */
+    private static final int MAX_SECTIONS = 1_000;
     private static final Set<String> FIELDS = Set.of(IndexFields.PATH, IndexFields.URL, IndexFields.TITLE,
-            IndexFields.DESCRIPTION, IndexFields.CATEGORY, IndexFields.ORDER, IndexFields.KIND, IndexFields.BODY_TEXT,
-            IndexFields.HEADING);
+            IndexFields.DESCRIPTION, IndexFields.CATEGORY, IndexFields.ORDER, IndexFields.KIND);
 
     List<RelatedArticle> of(IndexSearcher searcher, String path, int limit, Urls urls) {
         try {
-            List<Document> ownDocs = documentsOf(searcher, path);
-            Document article = ownDocs.stream().filter(RelatedArticles::isArticle).findFirst().orElse(null);
+            Document article = articleDocument(searcher, path);
             if (article == null) {
                 return null;
             }
+            int[] ownDocs = Arrays.stream(searcher.search(new TermQuery(new Term(IndexFields.PATH, path)), MAX_SECTIONS).scoreDocs)
+                    .mapToInt(hit -> hit.doc).toArray();
             Map<String, RelatedArticle> related = new LinkedHashMap<>();
             for (String similar : bySimilarity(searcher, path, ownDocs)) {
                 if (related.size() >= limit) {
@@ -71,10 +75,10 @@ final class RelatedArticles {
      * MoreLikeThis tuned for a help center of tens of articles: Lucene's defaults (a term must
      * occur twice and in five documents) find nothing there.
      */
-    private static List<String> bySimilarity(IndexSearcher searcher, String path, List<Document> ownDocs) throws IOException {
+    private static List<String> bySimilarity(IndexSearcher searcher, String path, int[] ownDocs) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(Analysis.english());
-        mlt.setFieldNames(new String[] {IndexFields.BODY_TEXT});
+        mlt.setFieldNames(new String[] {IndexFields.CONTENT_TEXT});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
         mlt.setMaxDocFreqPct(MAX_DOC_FREQ_PERCENT);
@@ -82,31 +86,25 @@ final class RelatedArticles {
         mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
         mlt.setStopWords(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         StringBuilder text = new StringBuilder();
-        for (Document doc : ownDocs) {
-            text.append(doc.get(IndexFields.TITLE)).append('\n');
-            appendIfPresent(text, doc.get(IndexFields.HEADING));
-            appendIfPresent(text, doc.get(IndexFields.BODY_TEXT));
+        for (HitRecord record : HitRecords.read(searcher, ownDocs)) {
+            text.append(record.title()).append('\n');
+            appendIfPresent(text, record.heading());
+            appendIfPresent(text, record.prose());
         }
-        Query like = mlt.like(IndexFields.BODY_TEXT, new StringReader(text.toString()));
+        Query like = mlt.like(IndexFields.CONTENT_TEXT, new StringReader(text.toString()));
         Map<String, Double> scores = new HashMap<>();
-        for (ScoreDoc hit : searcher.search(like, CANDIDATE_SECTIONS).scoreDocs) {
-            String otherPath = searcher.storedFields().document(hit.doc, Set.of(IndexFields.PATH)).get(IndexFields.PATH);
+        ScoreDoc[] similar = searcher.search(like, CANDIDATE_SECTIONS).scoreDocs;
+        HitRecord[] records = HitRecords.read(searcher, Arrays.stream(similar).mapToInt(hit -> hit.doc).toArray());
+        for (int i = 0; i < similar.length; i++) {
+            String otherPath = records[i].path();
             if (!otherPath.equals(path)) {
-                scores.merge(otherPath, (double) hit.score, Double::sum);
+                scores.merge(otherPath, (double) similar[i].score, Double::sum);
             }
         }
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .toList();
-    }
-
-    private static List<Document> documentsOf(IndexSearcher searcher, String path) throws IOException {
-        List<Document> docs = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(new TermQuery(new Term(IndexFields.PATH, path)), 10_000).scoreDocs) {
-            docs.add(searcher.storedFields().document(hit.doc, FIELDS));
-        }
-        return docs;
     }
 
     private static Document articleDocument(IndexSearcher searcher, String path) throws IOException {

@@ -1,5 +1,6 @@
 package dev.helpsearch.search;
 
+import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -32,26 +30,27 @@ final class Snippets {
     static final String ELLIPSIS = "\u2026";
     /** Words a prefix may stand for in snippets; the query itself bounds them the same way. */
     private static final int MAX_PREFIX_TERMS = 32;
-    private static final String[] FIELDS = {IndexFields.BODY_TEXT, IndexFields.CODE_TEXT};
 
-    /** One snippet per document, in the order of {@code docIds}. */
-    String[] of(IndexSnapshot searcher, Collection<String> terms, String prefix, int[] docIds) {
+    /**
+     * One snippet per document, in the order of {@code docIds}: from its prose where the query
+     * matches there, else from its code, else the opening of its prose.
+     *
+     * @param records what each document shows, its prose and code among it
+     */
+    String[] of(IndexReader reader, Collection<String> terms, String prefix, int[] docIds, HitRecord[] records) {
         String[] snippets = new String[docIds.length];
         try {
-            IndexReader reader = searcher.getIndexReader();
-            StoredFields stored = reader.storedFields();
-            for (String field : FIELDS) {
-                List<int[]>[] matches = matches(reader, field, terms, prefix, docIds);
-                for (int i = 0; i < docIds.length; i++) {
-                    if (snippets[i] == null && !matches[i].isEmpty()) {
-                        String text = stored.document(docIds[i], Set.of(field)).get(field);
-                        snippets[i] = best(text, matches[i]);
-                    }
-                }
-            }
+            List<int[]>[] inProse = matches(reader, IndexFields.CONTENT_TEXT, terms, prefix, docIds);
+            List<int[]>[] inCode = matches(reader, IndexFields.CODE_TEXT, terms, prefix, docIds);
             for (int i = 0; i < docIds.length; i++) {
-                if (snippets[i] == null) {
-                    snippets[i] = opening(stored.document(docIds[i], Set.of(IndexFields.BODY_TEXT)));
+                String prose = records[i].prose();
+                String code = records[i].code();
+                if (!inProse[i].isEmpty()) {
+                    snippets[i] = best(prose, inProse[i]);
+                } else if (!inCode[i].isEmpty()) {
+                    snippets[i] = best(code, inCode[i]);
+                } else {
+                    snippets[i] = opening(prose.isEmpty() ? code : prose);
                 }
             }
         } catch (IOException e) {
@@ -222,11 +221,7 @@ final class Snippets {
         }
     }
 
-    private static String opening(Document doc) {
-        String text = doc.get(IndexFields.BODY_TEXT);
-        if (text == null) {
-            return "";
-        }
+    private static String opening(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.length() > TARGET_LENGTH) {
             int cut = flat.lastIndexOf(' ', TARGET_LENGTH);

@@ -1,23 +1,23 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
+import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,7 +38,6 @@ final class Suggester {
     private static final int CANDIDATES = 256;
     private static final int MAX_WORDS = 8;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Set<String> FIELDS = Set.of(IndexFields.KIND, IndexFields.URL, IndexFields.TITLE, IndexFields.HEADING);
 
     private final Analyzer analyzer = Analysis.plainWords();
 
@@ -54,25 +53,24 @@ final class Suggester {
         }
         try {
             ScoreDoc[] candidates = searcher.search(new ConstantScoreQuery(query.build()), CANDIDATES).scoreDocs;
+            HitRecord[] records = HitRecords.read(searcher, Arrays.stream(candidates).mapToInt(hit -> hit.doc).toArray());
             Map<String, Candidate> byUrl = new LinkedHashMap<>();
-            for (ScoreDoc hit : candidates) {
-                Document doc = searcher.storedFields().document(hit.doc, FIELDS);
-                boolean article = IndexFields.KIND_ARTICLE.equals(doc.get(IndexFields.KIND));
-                String text = article ? doc.get(IndexFields.TITLE) : doc.get(IndexFields.HEADING);
-                byUrl.putIfAbsent(doc.get(IndexFields.URL), new Candidate(doc, text, article, rank(text, words, article)));
+            for (HitRecord record : records) {
+                String text = record.isArticle() ? record.title() : record.heading();
+                byUrl.putIfAbsent(record.url(), new Candidate(record, text, rank(text, words, record.isArticle())));
             }
             return byUrl.values().stream()
                     .sorted(Comparator.comparingDouble(Candidate::rank).thenComparing(Candidate::text))
                     .limit(MAX_SUGGESTIONS)
-                    .map(c -> new Suggestion(c.text(), urls.of(c.doc().get(IndexFields.URL)), c.doc().get(IndexFields.TITLE),
-                            c.article() ? "" : c.text(), highlight(c.text(), words)))
+                    .map(c -> new Suggestion(c.text(), urls.of(c.record().url()), c.record().title(),
+                            c.record().isArticle() ? "" : c.text(), highlight(c.text(), words)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private record Candidate(Document doc, String text, boolean article, double rank) {
+    private record Candidate(HitRecord record, String text, double rank) {
     }
 
     /**

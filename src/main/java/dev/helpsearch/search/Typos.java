@@ -35,29 +35,35 @@ final class Typos {
     }
 
     /** The text with unknown words corrected, or null when no word needed (or had) a correction. */
-    String correct(IndexReader reader, String text, Ranking ranking) {
+    String correct(IndexSnapshot snapshot, String text, Ranking ranking) {
+        IndexReader reader = snapshot.getIndexReader();
+        StringBuilder corrected = new StringBuilder();
+        Matcher m = WORD.matcher(text);
+        int last = 0;
+        boolean changed = false;
+        while (m.find()) {
+            String word = m.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            String replacement = snapshot.correction(lower, w -> correction(reader, w, ranking));
+            corrected.append(text, last, m.start()).append(replacement == null ? word : replacement);
+            changed |= replacement != null;
+            last = m.end();
+        }
+        if (!changed) {
+            return null;
+        }
+        return corrected.append(text.substring(last)).toString();
+    }
+
+    private String correction(IndexReader reader, String word, Ranking ranking) {
         try {
-            StringBuilder corrected = new StringBuilder();
-            Matcher m = WORD.matcher(text);
-            int last = 0;
-            boolean changed = false;
-            while (m.find()) {
-                String word = m.group();
-                String replacement = correction(reader, word.toLowerCase(Locale.ROOT), ranking);
-                corrected.append(text, last, m.start()).append(replacement == null ? word : replacement);
-                changed |= replacement != null;
-                last = m.end();
-            }
-            if (!changed) {
-                return null;
-            }
-            return corrected.append(text.substring(last)).toString();
+            return lookUp(reader, word, ranking);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private String correction(IndexReader reader, String word, Ranking ranking) throws IOException {
+    private String lookUp(IndexReader reader, String word, Ranking ranking) throws IOException {
         int edits = ranking.typoEdits(word.length());
         if (edits == 0) {
             return null;

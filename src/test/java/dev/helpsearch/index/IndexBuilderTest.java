@@ -11,7 +11,9 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -48,20 +50,29 @@ class IndexBuilderTest {
             assertThat(portConflict.get(IndexFields.ANCHOR)).isEqualTo("port-conflict");
             assertThat(portConflict.get(IndexFields.HEADING)).isEqualTo("Port conflict");
             assertThat(portConflict.get(IndexFields.TITLE)).isEqualTo("Gateway fails to start");
-            assertThat(portConflict.getValues(IndexFields.TITLES)).containsExactly("Gateway fails to start");
             assertThat(portConflict.get(IndexFields.CATEGORY)).isEqualTo("troubleshooting");
             assertThat(portConflict.getField(IndexFields.ORDER).numericValue()).isEqualTo(2);
             assertThat(portConflict.get(IndexFields.UPDATED_AT)).isEqualTo("2026-03-30");
-            assertThat(portConflict.get(IndexFields.BODY_TEXT)).contains("already using port 18789");
+            HitRecord portConflictHit = hitRecord(searcher, "/troubleshooting/gateway-fails-to-start#port-conflict");
+            assertThat(portConflictHit.titles()).containsExactly("Gateway fails to start");
+            assertThat(portConflictHit.heading()).isEqualTo("Port conflict");
+            assertThat(portConflictHit.prose()).contains("already using port 18789").contains("lsof -i :18789");
+            assertThat(portConflictHit.code()).isEmpty();
 
             Document article = only(searcher, IndexFields.URL, "/troubleshooting/gateway-fails-to-start");
             assertThat(article.get(IndexFields.KIND)).isEqualTo("article");
             assertThat(article.get(IndexFields.ANCHOR)).isEmpty();
-            assertThat(article.get(IndexFields.BODY_TEXT)).startsWith("Diagnose and fix port conflicts");
+            HitRecord articleHit = hitRecord(searcher, "/troubleshooting/gateway-fails-to-start");
+            assertThat(articleHit.isArticle()).isTrue();
+            assertThat(articleHit.prose()).startsWith("Diagnose and fix port conflicts");
+            assertThat(articleHit.titles()).isEmpty();
 
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.BODY_TEXT, "18789")))).isEqualTo(2);
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.BODY_IDENT, "openclaw.json")))).isEqualTo(3);
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.BODY_IDENT, "dir")))).isEqualTo(1);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT_TEXT, "18789")))).isEqualTo(2);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.HEADING_TEXT, "conflict")))).isEqualTo(1);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTEXT_TEXT, "gateway")))).isEqualTo(6);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.ALL_TEXT, "18789")))).isEqualTo(2);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.IDENT_TEXT, "openclaw.json")))).isEqualTo(3);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.IDENT_TEXT, "dir")))).isEqualTo(1);
         }
     }
 
@@ -100,6 +111,14 @@ class IndexBuilderTest {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             assertThat(reader.numDocs()).isEqualTo(1 + fewer.get(0).sections().size());
         }
+    }
+
+    private static HitRecord hitRecord(IndexSearcher searcher, String url) throws IOException {
+        TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.URL, url)), 2);
+        assertThat(hits.scoreDocs).hasSize(1);
+        BinaryDocValues records = MultiDocValues.getBinaryValues(searcher.getIndexReader(), IndexFields.HIT);
+        assertThat(records.advanceExact(hits.scoreDocs[0].doc)).isTrue();
+        return HitRecord.decode(records.binaryValue());
     }
 
     private static Document only(IndexSearcher searcher, String field, String value) throws IOException {

@@ -103,6 +103,17 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aMatchOnlyInCodeIsSnippetedFromTheCodeAndProseWinsOtherwise() {
+        SearchHit inCode = search.search(new SearchRequest("defineNuxtConfig ssr", 10, 0, null)).hits().get(0);
+        assertThat(inCode.url()).isEqualTo("/dev/fetching#fetching-in-setup");
+        assertThat(inCode.snippet()).contains("<mark>defineNuxtConfig</mark>").contains("<mark>ssr</mark>");
+
+        SearchHit inProse = search.search(new SearchRequest("useFetch setup", 10, 0, null)).hits().get(0);
+        assertThat(inProse.url()).isEqualTo("/dev/fetching#fetching-in-setup");
+        assertThat(inProse.snippet()).startsWith("Call <mark>useFetch").doesNotContain("defineNuxtConfig");
+    }
+
+    @Test
     void errorCodesFindTheirSectionThroughSynonyms() {
         assertThat(first("EADDRINUSE")).isEqualTo("/troubleshooting/gateway-fails-to-start#port-conflict");
         // the article's intro sums up all its causes, so it may lead; the section must follow right away

@@ -1,0 +1,163 @@
+package dev.helpsearch.search;
+
+import dev.helpsearch.index.IndexFields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The second stage of ranking, on the few dozen best hits by text score rather than on every
+ * matching document:
+ * <ol>
+ * <li><b>coverage</b>: each of the query's word groups a hit contains anywhere adds a constant, so
+ *     a section holding four of the five words a user typed beats one repeating two of them;</li>
+ * <li><b>level</b>: whole articles and deep sections get the ranking's factors;</li>
+ * <li><b>drill-down</b>: a section that holds more of the query than its own article goes above
+ *     it. The article's title weighs more than a section's page context, so for "permission
+ *     denied when the gateway starts" the page "Gateway fails to start" would otherwise beat the
+ *     one section of it that says "permission denied".</li>
+ * </ol>
+ */
+final class Reranker {
+
+    private final Ranking ranking;
+
+    Reranker(Ranking ranking) {
+        this.ranking = ranking;
+    }
+
+    /** The hits in their final order, with their final scores. */
+    ScoreDoc[] rerank(IndexSnapshot searcher, List<Query> evidence, ScoreDoc[] hits) throws IOException {
+        if (hits.length == 0) {
+            return hits;
+        }
+        Facts facts = facts(searcher, evidence, hits);
+        Candidate[] candidates = new Candidate[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            double score = (hits[i].score + ranking.coverageBoost() * facts.matched[i]) * ranking.levelBoost(facts.level[i]);
+            candidates[i] = new Candidate(hits[i].doc, (float) score, facts.matched[i], facts.level[i], facts.page[i]);
+        }
+        Arrays.sort(candidates, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        List<Candidate> order = drillDown(candidates, evidence.size());
+        ScoreDoc[] result = new ScoreDoc[order.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = new ScoreDoc(order.get(i).doc, order.get(i).score);
+        }
+        return result;
+    }
+
+    /** How the reranker sees one hit, for people tuning ranking. */
+    String explain(IndexSnapshot searcher, List<Query> evidence, int doc) throws IOException {
+        Facts facts = facts(searcher, evidence, new ScoreDoc[] {new ScoreDoc(doc, 0f)});
+        return String.format(Locale.ROOT, "contains %d of the query's %d word groups (+%.2f each), level %d (x%.2f)",
+                facts.matched[0], evidence.size(), ranking.coverageBoost(), facts.level[0], ranking.levelBoost(facts.level[0]));
+    }
+
+    private static final class Candidate {
+        final int doc;
+        float score;
+        final int matched;
+        final long level;
+        final long page;
+
+        Candidate(int doc, float score, int matched, long level, long page) {
+            this.doc = doc;
+            this.score = score;
+            this.matched = matched;
+            this.level = level;
+            this.page = page;
+        }
+    }
+
+    private List<Candidate> drillDown(Candidate[] ranked, int groups) {
+        List<Candidate> order = new ArrayList<>(Arrays.asList(ranked));
+        if (groups < 2 || ranking.drillDownRatio() > 1f) {
+            return order;
+        }
+        for (int position = 0; position < order.size(); position++) {
+            Candidate article = order.get(position);
+            if (article.level != 0) {
+                continue;
+            }
+            for (int later = position + 1; later < order.size(); later++) {
+                Candidate section = order.get(later);
+                if (section.level != 0 && section.page == article.page && section.matched > article.matched
+                        && section.score >= ranking.drillDownRatio() * article.score) {
+                    order.remove(later);
+                    order.add(position, section);
+                    section.score = article.score;
+                    position++;
+                    break;
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Per hit: how many of the query's word groups it contains, its level and its page (as segment
+     * and ordinal: an article's documents are written together, so they share a segment).
+     */
+    private record Facts(int[] matched, long[] level, long[] page) {
+    }
+
+    private static Facts facts(IndexSnapshot searcher, List<Query> evidence, ScoreDoc[] hits) throws IOException {
+        int n = hits.length;
+        // postings and doc values are read forward, so the hits are visited in doc id order
+        Integer[] byDoc = new Integer[n];
+        Arrays.setAll(byDoc, i -> i);
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int[] matched = new int[n];
+        for (Query query : evidence) {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            int leaf = -1;
+            DocIdSetIterator iterator = null;
+            for (int i : byDoc) {
+                int current = ReaderUtil.subIndex(hits[i].doc, leaves);
+                if (current != leaf) {
+                    leaf = current;
+                    Scorer scorer = weight.scorer(leaves.get(leaf));
+                    iterator = scorer == null ? DocIdSetIterator.empty() : scorer.iterator();
+                }
+                int local = hits[i].doc - leaves.get(leaf).docBase;
+                if (iterator.docID() < local) {
+                    iterator.advance(local);
+                }
+                if (iterator.docID() == local) {
+                    matched[i]++;
+                }
+            }
+        }
+        long[] level = new long[n];
+        long[] page = new long[n];
+        int leaf = -1;
+        NumericDocValues levels = null;
+        SortedDocValues paths = null;
+        for (int i : byDoc) {
+            int current = ReaderUtil.subIndex(hits[i].doc, leaves);
+            if (current != leaf) {
+                leaf = current;
+                levels = DocValues.getNumeric(leaves.get(leaf).reader(), IndexFields.LEVEL);
+                paths = DocValues.getSorted(leaves.get(leaf).reader(), IndexFields.PATH);
+            }
+            int local = hits[i].doc - leaves.get(leaf).docBase;
+            level[i] = levels.advanceExact(local) ? levels.longValue() : 1;
+            page[i] = ((long) leaf << 32) | (paths.advanceExact(local) ? paths.ordValue() : -1);
+        }
+        return new Facts(matched, level, page);
+    }
+}

@@ -15,12 +15,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -68,6 +72,15 @@ public final class ArticleLoader {
     }
 
     /**
+     * What an index already holds of one file.
+     *
+     * @param path        the path of the article it was indexed as
+     * @param contentHash the {@link ArticleParser#contentHash hash} of the text it was indexed from
+     */
+    public record Indexed(String path, String contentHash) {
+    }
+
+    /**
      * @param articles the articles, sorted by file, drafts and redirect pages left out
      * @param problems every invalid file, sorted by file
      * @param skipped  how many valid files were left out as drafts or redirects
@@ -85,14 +98,60 @@ public final class ArticleLoader {
     }
 
     public Result load(Path folder, boolean includeDrafts) throws IOException {
-        Path root = folder.toRealPath();
-        List<Path> files = markdownFiles(root);
+        Scan scan = scan(folder, includeDrafts, Map.of());
         ConcurrentLinkedQueue<Article> parsed = new ConcurrentLinkedQueue<>();
+        List<ArticleProblem> problems = new ArrayList<>(scan.problems());
+        problems.addAll(parse(scan, parsed::add));
+        problems.sort(PROBLEM_ORDER);
+        List<Article> sorted = new ArrayList<>(parsed);
+        sorted.sort(Comparator.comparing(Article::file));
+        return new Result(sorted, problems, scan.skipped());
+    }
+
+    /**
+     * The first pass over a folder: every file read and checked, its front matter read, and the
+     * files sorted into those to parse, those the index already holds unchanged, and problems.
+     *
+     * @param toParse   new or edited files, each the only one claiming its path
+     * @param unchanged files whose text is exactly what the index was built from
+     * @param problems  files that cannot be indexed, so far (parsing may find more)
+     * @param skipped   valid files left out as drafts or redirects
+     */
+    public record Scan(Path root, List<String> toParse, List<String> unchanged, List<ArticleProblem> problems, int skipped) {
+        public Scan {
+            toParse = List.copyOf(toParse);
+            unchanged = List.copyOf(unchanged);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Scans the folder against what an index already holds ({@code indexed}, by file). A file whose
+     * text is unchanged is still read and checked but will not be parsed again, which is what makes
+     * re-indexing one edited article of thousands fast. Where two files claim one path, the first
+     * by file name is kept and the other reported, settled from front matter alone.
+     */
+    public Scan scan(Path folder, boolean includeDrafts, Map<String, Indexed> indexed) throws IOException {
+        Path root = folder.toRealPath();
         ConcurrentLinkedQueue<ArticleProblem> problems = new ConcurrentLinkedQueue<>();
-        files.parallelStream().forEach(file -> {
+        // what each valid file claims: the path it goes to, and whether it must be parsed
+        Map<String, Claim> claims = new ConcurrentHashMap<>();
+        AtomicInteger skipped = new AtomicInteger();
+        markdownFiles(root).parallelStream().forEach(file -> {
             String relative = relative(root, file);
             try {
-                parsed.add(parser.parse(relative, read(root, file, relative)));
+                String content = read(root, file, relative);
+                Indexed before = indexed.get(relative);
+                if (before != null && before.contentHash().equals(ArticleParser.contentHash(content))) {
+                    claims.put(relative, new Claim(before.path(), false));
+                    return;
+                }
+                ArticleParser.Header header = parser.header(relative, content);
+                if (header.redirect() || (header.draft() && !includeDrafts)) {
+                    skipped.incrementAndGet();
+                } else {
+                    claims.put(relative, new Claim(header.path(), true));
+                }
             } catch (InvalidArticleException e) {
                 problems.add(e.problem());
             } catch (RuntimeException | StackOverflowError e) {
@@ -101,27 +160,57 @@ public final class ArticleLoader {
             }
         });
 
-        List<Article> sorted = new ArrayList<>(parsed);
-        sorted.sort(Comparator.comparing(Article::file));
-        List<Article> kept = new ArrayList<>();
-        int skipped = 0;
-        Map<String, Article> byPath = new LinkedHashMap<>();
-        for (Article article : sorted) {
-            if (article.redirect() != null || (article.draft() && !includeDrafts)) {
-                skipped++;
-                continue;
-            }
-            Article first = byPath.putIfAbsent(article.path(), article);
+        Map<String, String> fileByPath = new HashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> toParse = new ArrayList<>();
+        for (Map.Entry<String, Claim> entry : new TreeMap<>(claims).entrySet()) {
+            String first = fileByPath.putIfAbsent(entry.getValue().path(), entry.getKey());
             if (first != null) {
-                problems.add(new ArticleProblem(article.file(), 1,
-                        "duplicate path " + article.path() + ": " + first.file() + " has the same path"));
-                continue;
+                problems.add(new ArticleProblem(entry.getKey(), 1,
+                        "duplicate path " + entry.getValue().path() + ": " + first + " has the same path"));
+            } else if (entry.getValue().parse()) {
+                toParse.add(entry.getKey());
+            } else {
+                unchanged.add(entry.getKey());
             }
-            kept.add(article);
         }
-        List<ArticleProblem> sortedProblems = new ArrayList<>(problems);
-        sortedProblems.sort(Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line));
-        return new Result(kept, sortedProblems, skipped);
+        List<ArticleProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(PROBLEM_ORDER);
+        return new Scan(root, toParse, unchanged, sorted, skipped.get());
+    }
+
+    /**
+     * The second pass: parses the scan's new and edited files and hands each article to
+     * {@code sink} as soon as it is parsed (from several threads), so that indexing overlaps
+     * parsing and only a few articles are held in memory at once.
+     *
+     * @return the files that turned out not to be valid articles
+     */
+    public List<ArticleProblem> parse(Scan scan, Consumer<Article> sink) {
+        ConcurrentLinkedQueue<ArticleProblem> problems = new ConcurrentLinkedQueue<>();
+        scan.toParse().parallelStream().forEach(relative -> {
+            Article article;
+            try {
+                article = parser.parse(relative, read(scan.root(), scan.root().resolve(relative), relative));
+            } catch (InvalidArticleException e) {
+                problems.add(e.problem());
+                return;
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(new ArticleProblem(relative, 1, "could not be parsed: " + e));
+                return;
+            }
+            sink.accept(article);
+        });
+        List<ArticleProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(PROBLEM_ORDER);
+        return sorted;
+    }
+
+    private static final Comparator<ArticleProblem> PROBLEM_ORDER =
+            Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line);
+
+    /** A valid file's claim on a path; {@code parse} is false when the index already holds its text. */
+    private record Claim(String path, boolean parse) {
     }
 
     private static List<Path> markdownFiles(Path root) throws IOException {

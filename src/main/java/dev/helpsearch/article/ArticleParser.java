@@ -35,13 +35,42 @@ public final class ArticleParser {
     }
 
     /**
+     * What an article's front matter and file name say about where it goes, without parsing its
+     * body: enough to find two files claiming one path before either is parsed in full.
+     *
+     * @param path     the page's path
+     * @param draft    marked as a draft
+     * @param redirect a redirect page rather than an article
+     */
+    public record Header(String path, boolean draft, boolean redirect) {
+    }
+
+    public Header header(String file, String content) throws InvalidArticleException {
+        FrontMatter frontMatter = FrontMatter.split(file, normalized(content));
+        return header(file, frontMatter, frontMatter.data());
+    }
+
+    private Header header(String file, FrontMatter frontMatter, Map<String, Object> data) throws InvalidArticleException {
+        String path = string(data, "path", file, frontMatter);
+        if (path == null || path.isBlank()) {
+            path = ContentPaths.path(pathPrefix, file);
+        }
+        boolean draft = bool(data, "draft", file, frontMatter) || file.endsWith(".draft.md");
+        return new Header(path, draft, string(data, "redirect", file, frontMatter) != null);
+    }
+
+    private static String normalized(String content) {
+        return stripByteOrderMark(content).replace("\r\n", "\n");
+    }
+
+    /**
      * Parses {@code content}, the text of {@code file} (relative to the articles folder,
      * '/'-separated).
      */
     public Article parse(String file, String content) throws InvalidArticleException {
-        String normalized = stripByteOrderMark(content).replace("\r\n", "\n");
-        FrontMatter frontMatter = FrontMatter.split(file, normalized);
+        FrontMatter frontMatter = FrontMatter.split(file, normalized(content));
         Map<String, Object> data = frontMatter.data();
+        Header header = header(file, frontMatter, data);
         MarkdownBody body = markdown.parse(frontMatter.body());
         LeadingText leading = LeadingText.of(body.blocks());
 
@@ -61,10 +90,6 @@ public final class ArticleParser {
         if (description == null) {
             description = leading.paragraph() != null ? leading.paragraph() : "";
         }
-        String path = string(data, "path", file, frontMatter);
-        if (path == null || path.isBlank()) {
-            path = ContentPaths.path(pathPrefix, file);
-        }
         String category = string(data, "category", file, frontMatter);
         if (category == null || category.isBlank()) {
             int slash = file.indexOf('/');
@@ -72,13 +97,12 @@ public final class ArticleParser {
         }
         Integer order = integer(data, "order", file, frontMatter);
         String updatedAt = data.get("updatedAt") == null ? null : String.valueOf(data.get("updatedAt"));
-        boolean draft = bool(data, "draft", file, frontMatter) || file.endsWith(".draft.md");
 
         SectionSplit split = SectionSplit.of(title, description, body.blocks());
         StringBuilder html = new StringBuilder();
         body.blocks().forEach(block -> html.append(block.html()).append('\n'));
-        return new Article(file, path, title, description, category, order, updatedAt, draft, split.intro(),
-                split.sections(), body.headings(), html.toString(), redirect, sha256(content));
+        return new Article(file, header.path(), title, description, category, order, updatedAt, header.draft(), split.intro(),
+                split.sections(), body.headings(), html.toString(), redirect, contentHash(content));
     }
 
     private static String stripByteOrderMark(String content) {
@@ -122,7 +146,8 @@ public final class ArticleParser {
         throw new InvalidArticleException(file, fm.lineOf(key), "\"" + key + "\" must be true or false, not \"" + value + "\"");
     }
 
-    private static String sha256(String content) {
+    /** The hash an article carries of the text it was parsed from, to tell an edited file from an unchanged one. */
+    public static String contentHash(String content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "index",
         description = {
             "Index every article under the articles folder into the index folder.",
-            "Every article (and synonyms.txt) is validated first; with any invalid one the existing index",
-            "is kept and the exit code is 1, unless --skip-invalid. The new index replaces the old one",
-            "atomically: an interrupted run leaves the previous index intact."})
+            "An existing index is updated in place: only articles added, edited or removed since it was",
+            "built are parsed and indexed (--full indexes everything anew). Every new or edited article",
+            "(and synonyms.txt) is validated first; with any invalid one the existing index is kept and",
+            "the exit code is 1, unless --skip-invalid. The change is atomic: an interrupted run leaves",
+            "the previous index intact."})
 final class IndexCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +41,9 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--include-drafts", description = "Index articles marked draft: true as well.")
     boolean includeDrafts;
 
+    @Option(names = "--full", description = "Index every article anew instead of updating the index in place.")
+    boolean full;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,7 +54,7 @@ final class IndexCommand implements Callable<Integer> {
         }
         Reindexer.Outcome outcome;
         try {
-            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(), metadata -> { }).reindex(skipInvalid);
+            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(), metadata -> { }).reindex(skipInvalid, full);
         } catch (LockObtainFailedException e) {
             err.println("helpsearch: another indexer is writing " + index + "; the index was not changed");
             return 1;
@@ -66,9 +71,15 @@ final class IndexCommand implements Callable<Integer> {
                     + " invalid article(s); fix them or run with --skip-invalid");
             return 1;
         }
-        StringBuilder summary = new StringBuilder()
-                .append("indexed ").append(outcome.metadata().articles()).append(" articles, ")
-                .append(outcome.metadata().sections()).append(" sections in ").append(outcome.millis()).append(" ms");
+        StringBuilder summary = new StringBuilder();
+        if (outcome.anew()) {
+            summary.append("indexed ").append(outcome.metadata().articles()).append(" articles, ")
+                    .append(outcome.metadata().sections()).append(" sections in ").append(outcome.millis()).append(" ms");
+        } else {
+            summary.append("updated the index in ").append(outcome.millis()).append(" ms: ").append(outcome.changed())
+                    .append(" new or edited, ").append(outcome.removed()).append(" removed; it holds ")
+                    .append(outcome.metadata().articles()).append(" articles, ").append(outcome.metadata().sections()).append(" sections");
+        }
         if (!outcome.problems().isEmpty()) {
             summary.append("; skipped ").append(outcome.problems().size()).append(" invalid");
         }

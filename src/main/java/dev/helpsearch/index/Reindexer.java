@@ -6,7 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
@@ -14,10 +20,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Keeps an index in step with its articles folder: validates every article and the synonyms, and
- * only when all are valid (or invalid ones may be skipped) replaces the index and tells the
- * listener, so a running server switches to it. One run at a time; a failed run leaves the last
- * good index serving.
+ * Keeps an index in step with its articles folder: validates every new or edited article and the
+ * synonyms, and only when all are valid (or invalid ones may be skipped) updates the index and
+ * tells the listener, so a running server switches to it. One run at a time; a failed run leaves
+ * the last good index serving.
  */
 public final class Reindexer {
 
@@ -32,8 +38,12 @@ public final class Reindexer {
      * @param metadata the new index's metadata, or null when none was committed
      * @param problems the invalid articles (and synonyms), which stopped the run unless skipped
      * @param left     valid articles deliberately left out: drafts and redirects
+     * @param changed  articles (re)indexed: all of them when indexing anew, else the new and edited ones
+     * @param removed  articles taken out of the index because their file is gone (or now invalid)
+     * @param anew     true when the index was written from scratch rather than updated in place
      */
-    public record Outcome(boolean replaced, IndexMetadata metadata, List<ArticleProblem> problems, int left, long millis) {
+    public record Outcome(boolean replaced, IndexMetadata metadata, List<ArticleProblem> problems, int left, int changed,
+            int removed, boolean anew, long millis) {
         public Outcome {
             problems = List.copyOf(problems);
         }
@@ -56,25 +66,63 @@ public final class Reindexer {
         return reindex(false);
     }
 
-    /** Rebuilds from the articles folder; with {@code skipInvalid} the invalid articles are left out instead. */
-    public synchronized Outcome reindex(boolean skipInvalid) throws IOException {
+    /** Brings the index up to date; with {@code skipInvalid} the invalid articles are left out instead. */
+    public Outcome reindex(boolean skipInvalid) throws IOException {
+        return reindex(skipInvalid, false);
+    }
+
+    /**
+     * Brings the index up to date with the articles folder: in place, parsing and indexing only
+     * the articles added, edited or removed since it was built, or with {@code fromScratch} (and
+     * whenever the index cannot be updated: missing, damaged, of another layout) anew.
+     */
+    public synchronized Outcome reindex(boolean skipInvalid, boolean fromScratch) throws IOException {
         long start = System.nanoTime();
         String fingerprint = ArticleLoader.fingerprint(articles);
-        ArticleLoader.Result loaded = new ArticleLoader().load(articles, includeDrafts);
-        List<ArticleProblem> problems = new ArrayList<>(loaded.problems());
+        Optional<Map<String, ArticleLoader.Indexed>> indexed = fromScratch ? Optional.empty() : builder.indexedFiles(index, includeDrafts);
+        ArticleLoader loader = new ArticleLoader();
+        ArticleLoader.Scan scan = loader.scan(articles, includeDrafts, indexed.orElse(Map.of()));
+        List<ArticleProblem> problems = new ArrayList<>();
         String synonyms = Synonyms.read(articles);
         try {
             Synonyms.validate(synonyms);
         } catch (Synonyms.InvalidSynonymsException e) {
-            problems.add(0, new ArticleProblem(Synonyms.FILE_NAME, e.line(), e.getMessage()));
+            problems.add(new ArticleProblem(Synonyms.FILE_NAME, e.line(), e.getMessage()));
             synonyms = "";
         }
-        if (!problems.isEmpty() && !skipInvalid) {
-            return new Outcome(false, null, problems, loaded.skipped(), millisSince(start));
+        IndexMetadata metadata;
+        int changed;
+        int removed;
+        try (IndexBuilder.Update update = builder.begin(index, indexed.isEmpty())) {
+            // what the index holds that is not staying as it is: files gone, edited, or now invalid
+            Set<String> unchanged = new HashSet<>(scan.unchanged());
+            Set<String> stale = new HashSet<>();
+            indexed.orElse(Map.of()).forEach((file, held) -> {
+                if (!unchanged.contains(file)) {
+                    stale.add(held.path());
+                }
+            });
+            for (String path : stale) {
+                update.remove(path);
+            }
+            Set<String> added = ConcurrentHashMap.newKeySet();
+            List<ArticleProblem> invalid = new ArrayList<>(scan.problems());
+            invalid.addAll(loader.parse(scan, article -> {
+                update.add(article);
+                added.add(article.path());
+            }));
+            invalid.sort(Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line));
+            problems.addAll(invalid);
+            if (!problems.isEmpty() && !skipInvalid) {
+                return new Outcome(false, null, problems, scan.skipped(), 0, 0, false, millisSince(start));
+            }
+            metadata = update.commit(synonyms, fingerprint, includeDrafts);
+            stale.removeAll(added);
+            changed = added.size();
+            removed = stale.size();
         }
-        IndexMetadata metadata = builder.rebuild(index, loaded.articles(), synonyms, fingerprint);
         onCommit.accept(metadata);
-        return new Outcome(true, metadata, problems, loaded.skipped(), millisSince(start));
+        return new Outcome(true, metadata, problems, scan.skipped(), changed, removed, indexed.isEmpty(), millisSince(start));
     }
 
     /**

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.helpsearch.index.IndexFields;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +67,71 @@ class IndexCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("03.broken.md:1: missing title");
         assertThat(run.out()).contains("indexed 2 articles").contains("skipped 1 invalid");
+    }
+
+    @Test
+    void aSecondRunUpdatesOnlyWhatChanged() throws IOException {
+        Path articles = articles();
+        Path index = work.resolve("index");
+        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+
+        Files.writeString(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Refunds\n\nAsk for a refund.\n");
+        Files.writeString(articles.resolve("faq/03.vpn.md"), "---\ntitle: VPN\n---\n\n## Split tunnel\n\nRoute the office.\n");
+        Files.delete(articles.resolve("faq/01.reset.md"));
+        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("updated the index in \\d+ ms: 2 new or edited, 1 removed; it holds 2 articles, 2 sections"
+                + " \\(index version 2\\)\\R");
+        assertThat(docs(index)).isEqualTo(4);
+        assertThat(count(index, IndexFields.URL, "/faq/reset")).isZero();
+        assertThat(count(index, IndexFields.URL, "/faq/billing#invoices")).isZero();
+        assertThat(count(index, IndexFields.URL, "/faq/billing#refunds")).isEqualTo(1);
+        assertThat(count(index, IndexFields.URL, "/faq/vpn#split-tunnel")).isEqualTo(1);
+
+        CliRun unchanged = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+        assertThat(unchanged.out()).contains("0 new or edited, 0 removed").contains("(index version 3)");
+    }
+
+    @Test
+    void fullIndexesEverythingAnew() throws IOException {
+        Path articles = articles();
+        Path index = work.resolve("index");
+        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString(), "--full");
+        assertThat(run.out()).matches("indexed 2 articles, 2 sections in \\d+ ms \\(index version 2\\)\\R");
+        assertThat(docs(index)).isEqualTo(4);
+    }
+
+    @Test
+    void aNewFileTakingTheUnchangedPathOfAnotherIsADuplicate() throws IOException {
+        Path articles = articles();
+        Path index = work.resolve("index");
+        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+
+        Files.writeString(articles.resolve("faq/03.other.md"), "---\ntitle: Other\npath: /faq/reset\n---\n\nBody.\n");
+        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("03.other.md:1: duplicate path /faq/reset: faq/01.reset.md has the same path");
+        assertThat(docs(index)).isEqualTo(4);
+    }
+
+    @Test
+    void switchingDraftsOnIndexesAnew() throws IOException {
+        Path articles = articles();
+        Files.writeString(articles.resolve("faq/03.soon.md"), "---\ntitle: Coming soon\ndraft: true\n---\n\nBody.\n");
+        Path index = work.resolve("index");
+        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).out())
+                .contains("indexed 2 articles").contains("left out 1 drafts/redirects");
+        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString(), "--include-drafts");
+        assertThat(run.out()).startsWith("indexed 3 articles");
+    }
+
+    private static int count(Path index, String field, String value) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            return new IndexSearcher(reader).count(new TermQuery(new Term(field, value)));
+        }
     }
 
     @Test

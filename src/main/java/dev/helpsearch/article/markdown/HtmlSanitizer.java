@@ -27,7 +27,15 @@ final class HtmlSanitizer {
     }
 
     static String clean(String html) {
-        Document dirty = Jsoup.parseBodyFragment(html, BASE);
+        return clean(parse(html));
+    }
+
+    /** A fragment parsed the way {@link #clean(Document)} expects it, for callers that adjust it first. */
+    static Document parse(String html) {
+        return Jsoup.parseBodyFragment(html, BASE);
+    }
+
+    static String clean(Document dirty) {
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();

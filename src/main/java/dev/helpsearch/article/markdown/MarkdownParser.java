@@ -102,12 +102,14 @@ public final class MarkdownParser {
     }
 
     private String render(Node node, List<String> headingIds) {
-        Element body = Jsoup.parseBodyFragment(renderer.render(node)).body();
-        List<Element> headings = body.select(HEADINGS);
-        for (int i = 0; i < headings.size() && i < headingIds.size(); i++) {
-            headings.get(i).attr("id", headingIds.get(i));
+        org.jsoup.nodes.Document html = HtmlSanitizer.parse(renderer.render(node));
+        if (!headingIds.isEmpty()) {
+            List<Element> headings = html.body().select(HEADINGS);
+            for (int i = 0; i < headings.size() && i < headingIds.size(); i++) {
+                headings.get(i).attr("id", headingIds.get(i));
+            }
         }
-        return HtmlSanitizer.clean(body.html());
+        return HtmlSanitizer.clean(html);
     }
 
     private static BodyBlock.Kind kindOf(Node node) {

@@ -10,6 +10,8 @@ import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.search.Ranking;
 import dev.helpsearch.search.Urls;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,27 +55,36 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Try a ranking setting, e.g. --set phraseBoost=2 (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Keep the index in DIR between runs (updated in place, vectors reused) instead of a temporary one.")
+    Path keptIndex;
+
+    @Mixin
+    SemanticOption semantic;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<JudgedQuery> judged = QuerySet.read(queries);
-        Path index = Files.createTempDirectory("helpsearch-eval");
-        try {
-            new Reindexer(articles, index, false, new IndexBuilder(), metadata -> { }).reindex(true);
+        Path index = keptIndex != null ? keptIndex : Files.createTempDirectory("helpsearch-eval");
+        try (SemanticModel model = semantic.enabled ? SemanticModel.ready(BgeSmallEmbedder.load()) : SemanticModel.off()) {
+            new Reindexer(articles, index, false, new IndexBuilder(model.embedder().orElse(null)), metadata -> { }).reindex(true);
             try (LiveIndex live = LiveIndex.open(index)) {
                 Ranking ranking = Ranking.defaults();
                 for (Map.Entry<String, String> setting : settings.entrySet()) {
                     ranking = ranking.with(setting.getKey(), setting.getValue());
                 }
-                HelpSearch search = new HelpSearch(live, Urls.relative(), ranking, HelpSearch.DEFAULT_ANSWER_THRESHOLD);
+                HelpSearch search = new HelpSearch(live, Urls.relative(), ranking, HelpSearch.DEFAULT_ANSWER_THRESHOLD, model);
                 Evaluation.Report report = Evaluation.run(search, judged);
                 print(out, report);
                 if (answers) {
-                    printCalibration(out, AnswerCalibration.points(new HelpSearch(live, Urls.relative(), ranking, 0), judged));
+                    printCalibration(out, AnswerCalibration.points(new HelpSearch(live, Urls.relative(), ranking, 0, model), judged));
                 }
             }
         } finally {
-            deleteRecursively(index);
+            if (keptIndex == null) {
+                deleteRecursively(index);
+            }
         }
         return 0;
     }

@@ -3,6 +3,8 @@ package dev.helpsearch.cli;
 import dev.helpsearch.article.ArticleProblem;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.semantic.BgeSmallEmbedder;
+import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +47,9 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Index every article anew instead of updating the index in place.")
     boolean full;
 
+    @Mixin
+    SemanticOption semantic;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,8 +59,18 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         }
         Reindexer.Outcome outcome;
+        Embedder embedder = null;
         try {
-            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(), metadata -> { }).reindex(skipInvalid, full);
+            if (semantic.enabled) {
+                try {
+                    embedder = BgeSmallEmbedder.load();
+                } catch (RuntimeException | LinkageError e) {
+                    err.println("helpsearch: the embedding model could not be loaded (" + e.getMessage()
+                            + "); index with --semantic off to index without it");
+                    return 1;
+                }
+            }
+            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> { }).reindex(skipInvalid, full);
         } catch (LockObtainFailedException e) {
             err.println("helpsearch: another indexer is writing " + index + "; the index was not changed");
             return 1;
@@ -62,6 +78,10 @@ final class IndexCommand implements Callable<Integer> {
             err.println("helpsearch: could not index " + articles + " into " + index + " (" + e.getMessage()
                     + "); the previous index is unchanged");
             return 1;
+        } finally {
+            if (embedder != null) {
+                embedder.close();
+            }
         }
         for (ArticleProblem problem : outcome.problems()) {
             err.println(articles.resolve(problem.file()) + ":" + problem.line() + ": " + problem.message());
@@ -82,6 +102,9 @@ final class IndexCommand implements Callable<Integer> {
         }
         if (!outcome.problems().isEmpty()) {
             summary.append("; skipped ").append(outcome.problems().size()).append(" invalid");
+        }
+        if (outcome.embedded() + outcome.reused() > 0) {
+            summary.append("; embedded ").append(outcome.embedded()).append(", ").append(outcome.reused()).append(" unchanged");
         }
         if (outcome.left() > 0) {
             summary.append("; left out ").append(outcome.left()).append(" drafts/redirects");

@@ -5,6 +5,8 @@ import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.IndexUnavailableException;
 import dev.helpsearch.search.InvalidRequestException;
 import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.search.SearchHit;
 import dev.helpsearch.search.SearchRequest;
 import dev.helpsearch.search.SearchResults;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,6 +49,9 @@ final class SearchCommand implements Callable<Integer> {
             description = "Make hit urls absolute on the help center's site (env HELPSEARCH_SITE_URL).")
     String siteUrl;
 
+    @Mixin
+    SemanticOption semantic;
+
     @Option(names = "--json", description = "Print the API's JSON.")
     boolean json;
 
@@ -56,8 +62,10 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (LiveIndex live = LiveIndex.open(index)) {
-            HelpSearch search = new HelpSearch(live, new Urls(siteUrl));
+        try (LiveIndex live = LiveIndex.open(index);
+             SemanticModel model = semantic.enabled && live.metadata().hasVectors()
+                     ? SemanticModel.ready(BgeSmallEmbedder.load()) : SemanticModel.off()) {
+            HelpSearch search = new HelpSearch(live, new Urls(siteUrl), model);
             SearchRequest request = new SearchRequest(String.join(" ", words), limit, offset, category);
             if (explain) {
                 out.println(search.explain(request));

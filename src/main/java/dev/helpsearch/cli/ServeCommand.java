@@ -10,6 +10,8 @@ import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.IndexStatus;
 import dev.helpsearch.search.IndexUnavailableException;
 import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.search.Urls;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,13 +83,27 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--include-drafts", description = "Index articles marked draft: true as well.")
     boolean includeDrafts;
 
+    @Mixin
+    SemanticOption semantic;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<LiveIndex> live = new AtomicReference<>();
-        Reindexer reindexer = new Reindexer(articles, index, includeDrafts, new IndexBuilder(), metadata -> refresh(live.get()));
+        AtomicReference<Reindexer> reindexing = new AtomicReference<>();
+        // the model loads in the background: the service answers lexically until it is ready, then
+        // brings the index's vectors up to date and answers by meaning as well
+        SemanticModel model = semantic.enabled
+                ? SemanticModel.loadInBackground(BgeSmallEmbedder::load, () -> upgradeWhenSettled(reindexing.get()))
+                : SemanticModel.off();
+        Reindexer reindexer = new Reindexer(articles, index, includeDrafts,
+                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get()));
+        reindexing.set(reindexer);
 
-        if (Files.isDirectory(articles) && reindexer.isStale()) {
+        // with the model on its way, an outdated index serves until the model can index with it
+        boolean indexNow = Files.isDirectory(articles)
+                && (reindexer.isMissing() || (model.state() != SemanticModel.State.LOADING && reindexer.isStale()));
+        if (indexNow) {
             LOG.info("indexing {} ...", articles);
             Reindexer.Outcome outcome = reindexer.reindex();
             if (outcome.replaced()) {
@@ -120,7 +137,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             LOG.info("watching {} for changes", articles);
         }
 
-        HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl));
+        HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl), model);
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000);
         Javalin app = new ApiServer(search, reindexer, settings).create();
         CountDownLatch stop = new CountDownLatch(1);
@@ -145,7 +162,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             watcher.close();
         }
         live.get().close();
+        model.close();
         return 0;
+    }
+
+    /** Once the model has loaded (or failed to), indexes again if the index is outdated or lacks its vectors. */
+    private void upgradeWhenSettled(Reindexer reindexer) {
+        if (reindexer == null || !Files.isDirectory(articles)) {
+            return;
+        }
+        try {
+            if (reindexer.isStale()) {
+                LOG.info("bringing the index up to date with the embedding model's vectors ...");
+                reindexAfterChange(reindexer);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not check whether the index is up to date: {}", e.getMessage());
+        }
     }
 
     private static void reindexAfterChange(Reindexer reindexer) {

@@ -11,12 +11,14 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** Turns an article into its Lucene documents: one for the article, one per section. */
@@ -34,12 +36,38 @@ public final class ArticleDocuments {
 
     /** The article's documents, article document first, sections in page order. */
     public static List<Document> of(Article article) {
+        return of(article, null);
+    }
+
+    /**
+     * The article's documents with, when {@code vectors} is given, each one's embedding of its
+     * {@link EmbeddingText} and the key that text is cached under.
+     */
+    public static List<Document> of(Article article, Vectors vectors) {
         List<Document> docs = new ArrayList<>();
-        docs.add(articleDocument(article));
+        docs.add(withVector(articleDocument(article), EmbeddingText.ofArticle(article), vectors));
         for (int i = 0; i < article.sections().size(); i++) {
-            docs.add(sectionDocument(article, article.sections().get(i), i));
+            Section section = article.sections().get(i);
+            docs.add(withVector(sectionDocument(article, section, i), EmbeddingText.ofSection(article, section), vectors));
         }
         return docs;
+    }
+
+    /** Where vectors come from when indexing: a cache of earlier ones, or the model. */
+    public interface Vectors {
+        /** The cache key of {@code text}'s vector: the model and the text, hashed. */
+        String key(String text);
+
+        float[] vector(String key, String text);
+    }
+
+    private static Document withVector(Document doc, String text, Vectors vectors) {
+        if (vectors != null) {
+            String key = vectors.key(text);
+            doc.add(new StringField(IndexFields.EMBEDDING_KEY, key, Field.Store.NO));
+            doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vectors.vector(key, text), VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return doc;
     }
 
     private static Document articleDocument(Article article) {

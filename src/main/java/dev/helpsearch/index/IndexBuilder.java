@@ -2,18 +2,25 @@ package dev.helpsearch.index;
 
 import dev.helpsearch.article.Article;
 import dev.helpsearch.article.ArticleLoader;
+import dev.helpsearch.semantic.Embedder;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -43,13 +50,33 @@ public final class IndexBuilder {
     private static final Set<String> INDEXED_FIELDS = Set.of(IndexFields.FILE, IndexFields.PATH, IndexFields.CONTENT_HASH);
 
     private final Clock clock;
+    /**
+     * The model documents are embedded with, asked at the start of each change: null (no vectors)
+     * until a model that loads in the background is ready.
+     */
+    private final Supplier<Embedder> embedders;
 
-    public IndexBuilder(Clock clock) {
+    public IndexBuilder(Clock clock, Supplier<Embedder> embedders) {
         this.clock = clock;
+        this.embedders = embedders;
+    }
+
+    /** A builder of indexes with vectors of the model {@code embedders} gives, without while it gives none. */
+    public IndexBuilder(Supplier<Embedder> embedders) {
+        this(Clock.systemUTC(), embedders);
+    }
+
+    /** A builder of indexes with vectors of {@code embedder}'s, or without vectors when it is null. */
+    public IndexBuilder(Embedder embedder) {
+        this(Clock.systemUTC(), () -> embedder);
     }
 
     public IndexBuilder() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), () -> null);
+    }
+
+    private static String idOf(Embedder embedder) {
+        return embedder == null ? "" : embedder.modelId();
     }
 
     /** Replaces whatever index is in {@code indexDir} with one of exactly these articles. */
@@ -68,16 +95,32 @@ public final class IndexBuilder {
      * update that was not committed throws it all away.
      */
     public Update begin(Path indexDir, boolean anew) throws IOException {
+        return begin(indexDir, anew, embedders.get());
+    }
+
+    /** The model documents would be embedded with now, or null for none. */
+    public Embedder currentEmbedder() {
+        return embedders.get();
+    }
+
+    /** As {@link #begin(Path, boolean)}, embedding with {@code embedder} (null: no vectors). */
+    public Update begin(Path indexDir, boolean anew, Embedder embedder) throws IOException {
         Files.createDirectories(indexDir);
         Directory directory = FSDirectory.open(indexDir);
+        EmbeddingCache cache = null;
         try {
             long version = previousVersion(directory) + 1;
+            // opened on the commit being replaced, before the writer can remove its files
+            cache = embedder == null ? null : EmbeddingCache.open(directory);
             IndexWriterConfig config = new IndexWriterConfig(Analysis.forIndexing())
                     .setOpenMode(anew ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setCommitOnClose(false)
                     .setRAMBufferSizeMB(64);
-            return new Update(directory, new IndexWriter(directory, config), version);
+            return new Update(directory, new IndexWriter(directory, config), version, embedder, cache);
         } catch (IOException | RuntimeException e) {
+            if (cache != null) {
+                cache.close();
+            }
             directory.close();
             throw e;
         }
@@ -92,12 +135,46 @@ public final class IndexBuilder {
         private final Directory directory;
         private final IndexWriter writer;
         private final long version;
+        private final Embedder embedder;
+        private final EmbeddingCache cache;
+        private final ArticleDocuments.Vectors vectors;
+        private final AtomicInteger embedded = new AtomicInteger();
+        private final AtomicInteger reused = new AtomicInteger();
         private boolean committed;
 
-        private Update(Directory directory, IndexWriter writer, long version) {
+        private Update(Directory directory, IndexWriter writer, long version, Embedder embedder, EmbeddingCache cache) {
             this.directory = directory;
             this.writer = writer;
             this.version = version;
+            this.embedder = embedder;
+            this.cache = cache;
+            this.vectors = embedder == null ? null : new ArticleDocuments.Vectors() {
+                @Override
+                public String key(String text) {
+                    return embeddingKey(embedder.modelId(), text);
+                }
+
+                @Override
+                public float[] vector(String key, String text) {
+                    float[] cached = cache.lookup(key);
+                    if (cached != null) {
+                        reused.incrementAndGet();
+                        return cached;
+                    }
+                    embedded.incrementAndGet();
+                    return embedder.embedPassage(text);
+                }
+            };
+        }
+
+        /** Documents whose vector the model computed in this update. */
+        public int embedded() {
+            return embedded.get();
+        }
+
+        /** Documents whose vector came from the cache. */
+        public int reused() {
+            return reused.get();
         }
 
         /**
@@ -111,7 +188,7 @@ public final class IndexBuilder {
         /** Adds an article and its sections; safe to call from several threads at once. */
         public void add(Article article) {
             try {
-                writer.addDocuments(ArticleDocuments.of(article));
+                writer.addDocuments(ArticleDocuments.of(article, vectors));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -130,7 +207,7 @@ public final class IndexBuilder {
                 sectionCount = searcher.count(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_SECTION)));
             }
             IndexMetadata metadata = new IndexMetadata(version, clock.instant(), articleCount, sectionCount,
-                    IndexMetadata.CURRENT_SCHEMA, sourceFingerprint);
+                    IndexMetadata.CURRENT_SCHEMA, sourceFingerprint, idOf(embedder));
             Map<String, String> commitData = new LinkedHashMap<>(metadata.toCommitData());
             commitData.put(SYNONYMS_KEY, synonyms);
             commitData.put(DRAFTS_KEY, Boolean.toString(includeDrafts));
@@ -149,6 +226,9 @@ public final class IndexBuilder {
                     writer.rollback();
                 }
             } finally {
+                if (cache != null) {
+                    cache.close();
+                }
                 directory.close();
             }
         }
@@ -157,9 +237,9 @@ public final class IndexBuilder {
     /**
      * What the index in {@code indexDir} holds, by source file, when it can be updated in place:
      * empty when there is no index, it is damaged, of another layout, or was built with drafts
-     * {@code includeDrafts} differently.
+     * {@code includeDrafts} differently or with vectors of another model than {@code embedder}.
      */
-    public Optional<Map<String, ArticleLoader.Indexed>> indexedFiles(Path indexDir, boolean includeDrafts) {
+    public Optional<Map<String, ArticleLoader.Indexed>> indexedFiles(Path indexDir, boolean includeDrafts, Embedder embedder) {
         if (!Files.isDirectory(indexDir)) {
             return Optional.empty();
         }
@@ -171,6 +251,7 @@ public final class IndexBuilder {
                 Map<String, String> userData = reader.getIndexCommit().getUserData();
                 IndexMetadata metadata = IndexMetadata.fromCommitData(userData);
                 if (metadata == null || metadata.schema() != IndexMetadata.CURRENT_SCHEMA
+                        || !metadata.embedder().equals(idOf(embedder))
                         || !Boolean.toString(includeDrafts).equals(userData.get(DRAFTS_KEY))) {
                     return Optional.empty();
                 }
@@ -188,6 +269,18 @@ public final class IndexBuilder {
         } catch (IOException | RuntimeException e) {
             // whatever is wrong with it, a fresh index replaces it
             return Optional.empty();
+        }
+    }
+
+    static String embeddingKey(String modelId, String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(modelId.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -62,6 +62,11 @@ public final class IndexFields {
     /** The heading alone analysed for identifiers: a section titled {@code useCookie} is about it. */
     public static final String HEADING_IDENT = "headingIdent";
 
+    /** A document's meaning as a unit vector of the embedding model (HNSW, dot product); optional. */
+    public static final String VECTOR = "vector";
+    /** Hash of the model and the exact text a vector was computed from: the embedding cache's key. */
+    public static final String EMBEDDING_KEY = "embeddingKey";
+
     /** Every word of the text, unstemmed: the vocabulary "did you mean" corrects towards. */
     public static final String SPELL_TEXT = "spellText";
 

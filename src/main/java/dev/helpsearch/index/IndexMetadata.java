@@ -14,11 +14,17 @@ import java.util.Map;
  * @param sections  section documents in the index
  * @param schema    the layout version; an index of another layout is refused, not misread
  * @param sources   fingerprint of the article files it was built from, to tell whether it is stale
+ * @param embedder  the model whose vectors the documents carry, "" when they carry none
  */
-public record IndexMetadata(long version, Instant indexedAt, int articles, int sections, int schema, String sources) {
+public record IndexMetadata(long version, Instant indexedAt, int articles, int sections, int schema, String sources,
+        String embedder) {
+
+    public boolean hasVectors() {
+        return !embedder.isEmpty();
+    }
 
     /** Bumped whenever fields or analysis change in a way an old index would answer wrongly. */
-    public static final int CURRENT_SCHEMA = 6;
+    public static final int CURRENT_SCHEMA = 7;
 
     public Map<String, String> toCommitData() {
         Map<String, String> data = new LinkedHashMap<>();
@@ -28,6 +34,7 @@ public record IndexMetadata(long version, Instant indexedAt, int articles, int s
         data.put("helpsearch.sections", Integer.toString(sections));
         data.put("helpsearch.schema", Integer.toString(schema));
         data.put("helpsearch.sources", sources);
+        data.put("helpsearch.embedder", embedder);
         return data;
     }
 
@@ -42,6 +49,7 @@ public record IndexMetadata(long version, Instant indexedAt, int articles, int s
                 Integer.parseInt(data.get("helpsearch.articles")),
                 Integer.parseInt(data.get("helpsearch.sections")),
                 Integer.parseInt(data.get("helpsearch.schema")),
-                data.getOrDefault("helpsearch.sources", ""));
+                data.getOrDefault("helpsearch.sources", ""),
+                data.getOrDefault("helpsearch.embedder", ""));
     }
 }

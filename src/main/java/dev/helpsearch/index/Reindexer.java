@@ -2,6 +2,7 @@ package dev.helpsearch.index;
 
 import dev.helpsearch.article.ArticleLoader;
 import dev.helpsearch.article.ArticleProblem;
+import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,11 @@ public final class Reindexer {
      * @param changed  articles (re)indexed: all of them when indexing anew, else the new and edited ones
      * @param removed  articles taken out of the index because their file is gone (or now invalid)
      * @param anew     true when the index was written from scratch rather than updated in place
+     * @param embedded documents the embedding model read (0 without vectors)
+     * @param reused   documents whose vector was already known from the previous index
      */
     public record Outcome(boolean replaced, IndexMetadata metadata, List<ArticleProblem> problems, int left, int changed,
-            int removed, boolean anew, long millis) {
+            int removed, boolean anew, int embedded, int reused, long millis) {
         public Outcome {
             problems = List.copyOf(problems);
         }
@@ -79,7 +82,10 @@ public final class Reindexer {
     public synchronized Outcome reindex(boolean skipInvalid, boolean fromScratch) throws IOException {
         long start = System.nanoTime();
         String fingerprint = ArticleLoader.fingerprint(articles);
-        Optional<Map<String, ArticleLoader.Indexed>> indexed = fromScratch ? Optional.empty() : builder.indexedFiles(index, includeDrafts);
+        // one model for the whole run, even if one finishes loading meanwhile
+        Embedder embedder = builder.currentEmbedder();
+        Optional<Map<String, ArticleLoader.Indexed>> indexed = fromScratch ? Optional.empty()
+                : builder.indexedFiles(index, includeDrafts, embedder);
         ArticleLoader loader = new ArticleLoader();
         ArticleLoader.Scan scan = loader.scan(articles, includeDrafts, indexed.orElse(Map.of()));
         List<ArticleProblem> problems = new ArrayList<>();
@@ -93,7 +99,9 @@ public final class Reindexer {
         IndexMetadata metadata;
         int changed;
         int removed;
-        try (IndexBuilder.Update update = builder.begin(index, indexed.isEmpty())) {
+        int embedded;
+        int reused;
+        try (IndexBuilder.Update update = builder.begin(index, indexed.isEmpty(), embedder)) {
             // what the index holds that is not staying as it is: files gone, edited, or now invalid
             Set<String> unchanged = new HashSet<>(scan.unchanged());
             Set<String> stale = new HashSet<>();
@@ -114,35 +122,50 @@ public final class Reindexer {
             invalid.sort(Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line));
             problems.addAll(invalid);
             if (!problems.isEmpty() && !skipInvalid) {
-                return new Outcome(false, null, problems, scan.skipped(), 0, 0, false, millisSince(start));
+                return new Outcome(false, null, problems, scan.skipped(), 0, 0, false, 0, 0, millisSince(start));
             }
             metadata = update.commit(synonyms, fingerprint, includeDrafts);
             stale.removeAll(added);
             changed = added.size();
             removed = stale.size();
+            embedded = update.embedded();
+            reused = update.reused();
         }
         onCommit.accept(metadata);
-        return new Outcome(true, metadata, problems, scan.skipped(), changed, removed, indexed.isEmpty(), millisSince(start));
+        return new Outcome(true, metadata, problems, scan.skipped(), changed, removed, indexed.isEmpty(), embedded, reused,
+                millisSince(start));
+    }
+
+    /** True when there is no index to serve: missing, unreadable, or of a layout this build does not read. */
+    public boolean isMissing() {
+        return metadata() == null;
     }
 
     /**
-     * True when the index is missing, unreadable, of another layout, or was built from other
-     * versions of the article files than those in the folder now.
+     * True when the index is missing or unusable, was built from other versions of the article
+     * files than those in the folder now, or lacks the vectors of the model now at hand.
      */
     public boolean isStale() throws IOException {
-        if (!Files.isDirectory(index)) {
+        IndexMetadata metadata = metadata();
+        if (metadata == null || !metadata.sources().equals(ArticleLoader.fingerprint(articles))) {
             return true;
+        }
+        Embedder embedder = builder.currentEmbedder();
+        return embedder != null && !metadata.embedder().equals(embedder.modelId());
+    }
+
+    private IndexMetadata metadata() {
+        if (!Files.isDirectory(index)) {
+            return null;
         }
         try (Directory directory = FSDirectory.open(index)) {
             if (!DirectoryReader.indexExists(directory)) {
-                return true;
+                return null;
             }
             IndexMetadata metadata = IndexMetadata.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData());
-            return metadata == null
-                    || metadata.schema() != IndexMetadata.CURRENT_SCHEMA
-                    || !metadata.sources().equals(ArticleLoader.fingerprint(articles));
+            return metadata == null || metadata.schema() != IndexMetadata.CURRENT_SCHEMA ? null : metadata;
         } catch (IOException e) {
-            return true;
+            return null;
         }
     }
 

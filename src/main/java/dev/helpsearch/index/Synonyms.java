@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -77,6 +80,27 @@ public final class Synonyms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every word the synonym rules use (the built-in ones too, unless switched off), lower-cased:
+     * words people search with that the articles may never contain, and so must not be "corrected".
+     */
+    public static Set<String> words(String editorText) {
+        Set<String> words = new HashSet<>();
+        String rules = BUILTIN_OFF.matcher(editorText).find() ? editorText : BUILTIN + "\n" + editorText;
+        for (String line : rules.split("\\R")) {
+            String rule = line.strip();
+            if (rule.isEmpty() || rule.startsWith("#")) {
+                continue;
+            }
+            for (String word : rule.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
+        return Set.copyOf(words);
     }
 
     private static int lineOf(Throwable e) {

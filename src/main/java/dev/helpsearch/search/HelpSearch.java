@@ -28,6 +28,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * The search core: ranked section and article hits with snippets, the in-app answer, as-you-type
@@ -55,18 +56,30 @@ public final class HelpSearch {
     private final RelatedArticles related = new RelatedArticles();
     private final Answers answers;
     private final Reranker reranker;
+    private final SemanticModel semantic;
+    private final HybridRanking hybrid;
 
-    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold) {
+    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold, SemanticModel semantic) {
         this.index = index;
         this.urls = urls;
         this.queries = new QueryBuilder(ranking);
         this.ranking = ranking;
         this.answers = new Answers(answerThreshold);
         this.reranker = new Reranker(ranking);
+        this.semantic = semantic;
+        this.hybrid = new HybridRanking(semantic, ranking);
+    }
+
+    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold) {
+        this(index, urls, ranking, answerThreshold, SemanticModel.off());
+    }
+
+    public HelpSearch(LiveIndex index, Urls urls, SemanticModel semantic) {
+        this(index, urls, Ranking.defaults(), DEFAULT_ANSWER_THRESHOLD, semantic);
     }
 
     public HelpSearch(LiveIndex index, Urls urls) {
-        this(index, urls, Ranking.defaults(), DEFAULT_ANSWER_THRESHOLD);
+        this(index, urls, SemanticModel.off());
     }
 
     public SearchResults search(SearchRequest request) {
@@ -74,7 +87,8 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(request.query());
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked = rank(searcher, text, request.category(), request.offset() + request.limit() + DEDUPE_SLACK);
+                Ranked ranked = rank(searcher, request.query(), text, request.category(),
+                        request.offset() + request.limit() + DEDUPE_SLACK);
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, request.offset(), request.limit());
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
                 return new SearchResults(request.query(), ranked.top().totalHits.value(), millisSince(start),
@@ -85,24 +99,45 @@ public final class HelpSearch {
         });
     }
 
-    private record Ranked(QueryBuilder.Built built, TopDocs top) {
+    /**
+     * @param semantic the documents nearest to the query's meaning, best first; empty when the
+     *                 semantic side sat the query out
+     */
+    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] semantic) {
     }
 
     /**
-     * The ranked documents for a query. When few documents contain enough of its words, those
+     * The ranked documents for a query: the lexical ranking, fused with the semantic one when the
+     * model is ready and the query is one it helps.
+     */
+    private Ranked rank(IndexSnapshot searcher, String query, QueryText text, String category, int window) throws IOException {
+        Ranked lexical = rankLexically(searcher, text, category, window);
+        float[] vector = hybrid.queryVector(searcher, query, lexical.built());
+        if (vector == null) {
+            return lexical;
+        }
+        ScoreDoc[] nearest = hybrid.nearest(searcher, vector, category);
+        ScoreDoc[] fused = hybrid.fuse(lexical.top().scoreDocs, nearest);
+        long total = Math.max(lexical.top().totalHits.value(), fused.length);
+        return new Ranked(lexical.built(), new TopDocs(new TotalHits(total, lexical.top().totalHits.relation()), fused), nearest);
+    }
+
+    /**
+     * The lexical ranking. When few documents contain enough of the query's words, those
      * containing fewer follow them, so a symptom described in other words still finds something.
      */
-    private Ranked rank(IndexSnapshot searcher, QueryText text, String category, int window) throws IOException {
+    private Ranked rankLexically(IndexSnapshot searcher, QueryText text, String category, int window) throws IOException {
         QueryBuilder.Built built = queries.build(searcher, text, category);
         TopDocs top = reranked(searcher, built, searcher.search(built.query(), collector(window)));
         if (top.totalHits.value() >= ranking.relaxBelow()) {
-            return new Ranked(built, top);
+            return new Ranked(built, top, new ScoreDoc[0]);
         }
         QueryBuilder.Built relaxed = queries.build(searcher, text, category, true);
         TopDocs more = reranked(searcher, relaxed, searcher.search(relaxed.query(), collector(window)));
         Query both = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD).add(relaxed.query(), Occur.SHOULD).build();
-        return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected(), built.evidence()),
-                new TopDocs(more.totalHits, followedBy(top.scoreDocs, more.scoreDocs)));
+        return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected(), built.evidence(),
+                built.unfinished()),
+                new TopDocs(more.totalHits, followedBy(top.scoreDocs, more.scoreDocs)), new ScoreDoc[0]);
     }
 
     /**
@@ -114,7 +149,7 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(request.query());
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked = rank(searcher, text, request.category(), request.limit() + DEDUPE_SLACK);
+                Ranked ranked = rank(searcher, request.query(), text, request.category(), request.limit() + DEDUPE_SLACK);
                 QueryBuilder.Built built = ranked.built();
                 StringBuilder out = new StringBuilder("query: ").append(built.query()).append('\n');
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, request.limit());
@@ -136,7 +171,7 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(SearchRequest.checkedQuery(query));
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked = rank(searcher, text, null, Answers.CANDIDATES + DEDUPE_SLACK);
+                Ranked ranked = rank(searcher, query, text, null, Answers.CANDIDATES + DEDUPE_SLACK);
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, Answers.CANDIDATES);
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
                 Answer answer = answers.best(searcher, ranked.built(), page, hits);
@@ -188,8 +223,17 @@ public final class HelpSearch {
     }
 
     public IndexStatus status() {
-        IndexMetadata metadata = index.metadata();
-        return new IndexStatus("ok", metadata.articles(), metadata.sections(), metadata.indexedAt().toString(), metadata.version());
+        return index.withSnapshot(snapshot -> {
+            IndexMetadata metadata = snapshot.metadata();
+            String semanticState = switch (semantic.state()) {
+                case OFF -> "off";
+                case LOADING -> "loading";
+                case FAILED -> "failed";
+                case READY -> metadata.hasVectors() ? "ready" : "index-without-vectors";
+            };
+            return new IndexStatus("ok", metadata.articles(), metadata.sections(), metadata.indexedAt().toString(),
+                    metadata.version(), hybrid.available(snapshot) ? "hybrid" : "lexical", semanticState);
+        });
     }
 
     /**
@@ -263,7 +307,10 @@ public final class HelpSearch {
     private List<SearchHit> toHits(IndexSnapshot searcher, QueryBuilder.Built built, List<ScoreDoc> page) throws IOException {
         int[] docIds = page.stream().mapToInt(d -> d.doc).toArray();
         HitRecord[] records = HitRecords.read(searcher, docIds);
-        String[] snippetTexts = snippets.of(searcher.getIndexReader(), built.terms(), built.prefix(), docIds, records);
+        // "in", "the": marking every one of them hides the words that matter
+        List<String> marked = built.terms().stream().filter(term -> !WeakWords.contains(term)).toList();
+        String[] snippetTexts = snippets.of(searcher.getIndexReader(), marked.isEmpty() ? built.terms() : marked, built.prefix(),
+                docIds, records);
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             HitRecord record = records[i];

@@ -3,6 +3,7 @@ package dev.helpsearch.search;
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexMetadata;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -25,12 +26,21 @@ public final class IndexSnapshot extends IndexSearcher {
     /** Spelling corrections already worked out against this snapshot's vocabulary ("" for none). */
     private final Map<String, String> corrections = new ConcurrentHashMap<>();
 
-    IndexSnapshot(IndexReader reader, IndexMetadata metadata, SynonymMap synonyms) {
+    /** Words of the synonym rules: part of the help center's vocabulary even where no article uses them. */
+    private final Set<String> synonymWords;
+
+    IndexSnapshot(IndexReader reader, IndexMetadata metadata, SynonymMap synonyms, Set<String> synonymWords) {
         super(reader);
         // every query is built fresh for its text: caching its clauses would cost more than it saves
         setQueryCache(null);
         this.metadata = metadata;
         this.queryAnalyzer = Analysis.englishWithSynonyms(synonyms);
+        this.synonymWords = Set.copyOf(synonymWords);
+    }
+
+    /** Whether {@code word} (lower-cased) is used by a synonym rule. */
+    boolean isSynonymWord(String word) {
+        return synonymWords.contains(word);
     }
 
     public IndexMetadata metadata() {

@@ -154,12 +154,13 @@ public final class LiveIndex implements Closeable {
                 }
             }
             SynonymMap synonyms;
+            String synonymRules = userData.getOrDefault(IndexBuilder.SYNONYMS_KEY, "");
             try {
-                synonyms = Synonyms.parse(userData.getOrDefault(IndexBuilder.SYNONYMS_KEY, ""));
+                synonyms = Synonyms.parse(synonymRules);
             } catch (Synonyms.InvalidSynonymsException e) {
                 throw new CorruptIndexException("its synonyms do not parse: " + e.getMessage(), path.toString());
             }
-            IndexSnapshot snapshot = new IndexSnapshot(reader, metadata, synonyms);
+            IndexSnapshot snapshot = new IndexSnapshot(reader, metadata, synonyms, Synonyms.words(synonymRules));
             if (previousReader != null) {
                 LOG.info("serving index version {} ({} articles, {} sections)", metadata.version(), metadata.articles(),
                         metadata.sections());

@@ -81,8 +81,11 @@ public final class QueryBuilder {
      * @param prefix    the word being typed, "" when the query is complete
      * @param corrected the query text with misspellings corrected, or null when nothing was corrected
      * @param evidence  per counted word group, a query matching the documents that contain it anywhere
+     * @param unfinished true when the last word is still being typed: it is not a word of the index
+     *                  but the start of some
      */
-    public record Built(Query query, List<String> terms, String prefix, String corrected, List<Query> evidence) {
+    public record Built(Query query, List<String> terms, String prefix, String corrected, List<Query> evidence,
+            boolean unfinished) {
         public Built {
             terms = List.copyOf(terms);
             evidence = List.copyOf(evidence);
@@ -136,12 +139,13 @@ public final class QueryBuilder {
             }
         }
         if (!searchable) {
-            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null, List.of());
+            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null, List.of(), false);
         }
         if (category != null) {
             full.add(new TermQuery(new Term(IndexFields.CATEGORY, category)), Occur.FILTER);
         }
-        return new Built(full.build(), List.copyOf(terms), text.prefix(), corrected, evidence);
+        boolean unfinished = typing && !isVocabularyWord(reader, prefix);
+        return new Built(full.build(), List.copyOf(terms), text.prefix(), corrected, evidence, unfinished);
     }
 
     /** The scored part of a query: word groups, the word being typed, phrase and identifier boosts. */
@@ -385,6 +389,14 @@ public final class QueryBuilder {
                     field.weight() * ranking.prefixDiscount()));
         }
         return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
+    }
+
+    private static boolean isVocabularyWord(IndexReader reader, String word) {
+        try {
+            return reader.docFreq(new Term(IndexFields.SPELL_TEXT, word)) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether some word of the index's headings, titles or text starts with {@code prefix}. */

@@ -15,7 +15,8 @@ import org.apache.lucene.search.spell.SuggestWord;
 /**
  * Corrects the words of a query that the help center never uses to the closest words it does use,
  * with the edit budget of {@link Ranking#typoEdits(int)}. Words the index knows are left alone, so
- * correction costs nothing for well-spelled queries.
+ * correction costs nothing for well-spelled queries; so are words of the synonym rules ("black" in
+ * "black screen"), which are the help center's words too.
  */
 final class Typos {
 
@@ -44,7 +45,7 @@ final class Typos {
         while (m.find()) {
             String word = m.group();
             String lower = word.toLowerCase(Locale.ROOT);
-            String replacement = snapshot.correction(lower, w -> correction(reader, w, ranking));
+            String replacement = snapshot.isSynonymWord(lower) ? null : snapshot.correction(lower, w -> correction(reader, w, ranking));
             corrected.append(text, last, m.start()).append(replacement == null ? word : replacement);
             changed |= replacement != null;
             last = m.end();

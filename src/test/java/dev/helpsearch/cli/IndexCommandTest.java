@@ -36,7 +36,7 @@ class IndexCommandTest {
     @Test
     void indexesAndPrintsAOneLineSummary() throws IOException {
         Path index = work.resolve("index");
-        CliRun run = CliRun.of("index", "--articles", articles().toString(), "--index", index.toString());
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles().toString(), "--index", index.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).matches("indexed 2 articles, 2 sections in \\d+ ms \\(index version 1\\)\\R");
         assertThat(docs(index)).isEqualTo(4);
@@ -46,11 +46,11 @@ class IndexCommandTest {
     void anInvalidArticleKeepsTheOldIndexAndFails() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
 
         Files.writeString(articles.resolve("faq/03.broken.md"), "---\ntitle: [oops\n---\n\nBody.\n");
         Files.delete(articles.resolve("faq/02.billing.md"));
-        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains(articles.resolve("faq/03.broken.md") + ":2: malformed YAML front matter")
@@ -63,7 +63,7 @@ class IndexCommandTest {
         Path articles = articles();
         Files.writeString(articles.resolve("faq/03.broken.md"), "no title at all\n");
         Path index = work.resolve("index");
-        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString(), "--skip-invalid");
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--skip-invalid");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("03.broken.md:1: missing title");
         assertThat(run.out()).contains("indexed 2 articles").contains("skipped 1 invalid");
@@ -73,12 +73,12 @@ class IndexCommandTest {
     void aSecondRunUpdatesOnlyWhatChanged() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
 
         Files.writeString(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Refunds\n\nAsk for a refund.\n");
         Files.writeString(articles.resolve("faq/03.vpn.md"), "---\ntitle: VPN\n---\n\n## Split tunnel\n\nRoute the office.\n");
         Files.delete(articles.resolve("faq/01.reset.md"));
-        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).matches("updated the index in \\d+ ms: 2 new or edited, 1 removed; it holds 2 articles, 2 sections"
@@ -89,7 +89,7 @@ class IndexCommandTest {
         assertThat(count(index, IndexFields.URL, "/faq/billing#refunds")).isEqualTo(1);
         assertThat(count(index, IndexFields.URL, "/faq/vpn#split-tunnel")).isEqualTo(1);
 
-        CliRun unchanged = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+        CliRun unchanged = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
         assertThat(unchanged.out()).contains("0 new or edited, 0 removed").contains("(index version 3)");
     }
 
@@ -97,8 +97,8 @@ class IndexCommandTest {
     void fullIndexesEverythingAnew() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
-        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString(), "--full");
+        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--full");
         assertThat(run.out()).matches("indexed 2 articles, 2 sections in \\d+ ms \\(index version 2\\)\\R");
         assertThat(docs(index)).isEqualTo(4);
     }
@@ -107,10 +107,10 @@ class IndexCommandTest {
     void aNewFileTakingTheUnchangedPathOfAnotherIsADuplicate() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
 
         Files.writeString(articles.resolve("faq/03.other.md"), "---\ntitle: Other\npath: /faq/reset\n---\n\nBody.\n");
-        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("03.other.md:1: duplicate path /faq/reset: faq/01.reset.md has the same path");
@@ -122,9 +122,9 @@ class IndexCommandTest {
         Path articles = articles();
         Files.writeString(articles.resolve("faq/03.soon.md"), "---\ntitle: Coming soon\ndraft: true\n---\n\nBody.\n");
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--articles", articles.toString(), "--index", index.toString()).out())
+        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).out())
                 .contains("indexed 2 articles").contains("left out 1 drafts/redirects");
-        CliRun run = CliRun.of("index", "--articles", articles.toString(), "--index", index.toString(), "--include-drafts");
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--include-drafts");
         assertThat(run.out()).startsWith("indexed 3 articles");
     }
 
@@ -136,7 +136,7 @@ class IndexCommandTest {
 
     @Test
     void aMissingArticlesFolderIsAClearError() {
-        CliRun run = CliRun.of("index", "--articles", work.resolve("nope").toString(), "--index", work.resolve("i").toString());
+        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", work.resolve("nope").toString(), "--index", work.resolve("i").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cannot read articles folder");
     }

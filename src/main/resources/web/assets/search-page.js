@@ -11,7 +11,7 @@ function tips() {
   const list = document.createElement('ul');
   list.className = 'hs-tips';
   const items = [
-    ['Describe the symptom', 'Type what you see, like \u201cagent shows disconnected\u201d or \u201cblack screen\u201d.'],
+    ['Describe the symptom', 'Type what you see in your own words; no need to know the article\u2019s title.'],
     ['Paste the error', 'Error messages, ports and file names all work as search terms.'],
     ['Jump to the fix', 'Results open the article at the exact section, with your words highlighted.'],
   ];

@@ -513,7 +513,7 @@ export function createSearch(options) {
     tips.append(
       el(doc, 'li', '', 'Check the spelling, or use fewer words.'),
       el(doc, 'li', '', 'Describe what you see: the error message, or the status the app shows.'),
-      el(doc, 'li', '', 'Try a more general term, like \u201cgateway\u201d or \u201csign in\u201d.'),
+      el(doc, 'li', '', 'Try a more general term, or another word for the same thing.'),
     );
     box.append(tips);
     return box;

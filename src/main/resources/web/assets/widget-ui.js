@@ -122,6 +122,7 @@ export async function mountWidget(host, config) {
   function closeDialog() {
     if (dialog.open) {
       dialog.close();
+      launcher.focus();
     }
   }
 

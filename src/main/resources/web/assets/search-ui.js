@@ -434,7 +434,7 @@ export function createSearch(options) {
       groupNode.setAttribute('role', 'group');
       const head = el(doc, 'div', 'hs-group-head');
       head.id = `${prefix}-g${g}`;
-      head.setAttribute('role', 'presentation');
+      head.setAttribute('aria-hidden', 'true'); // read as the group's label, not as an item
       head.append(el(doc, 'span', 'hs-group-title', group.title));
       if (group.category) {
         head.append(el(doc, 'span', 'hs-group-category', humanize(group.category)));

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -29,8 +28,8 @@ import org.openqa.selenium.logging.LogType;
 /**
  * Headless Chromium driven through the system's chromedriver, for the browser end-to-end tests.
  * Nothing is downloaded: both programs must be installed (Debian: chromium, chromium-driver), or
- * named by HELPSEARCH_CHROMIUM / HELPSEARCH_CHROMEDRIVER. Without them the tests are skipped,
- * except under CI=true, where a missing browser fails them.
+ * named by HELPSEARCH_CHROMIUM / HELPSEARCH_CHROMEDRIVER. Without them the tests are skipped with
+ * the reason, except under CI=true, where a missing browser fails them.
  */
 final class Browser implements AutoCloseable {
 
@@ -49,29 +48,39 @@ final class Browser implements AutoCloseable {
         this.service = service;
     }
 
-    /** A started browser, or the test class skipped (failed under CI) when none is installed. */
-    static Browser startOrSkip(Path profile) {
+    /**
+     * Why the browser tests cannot run here (no Chromium or no chromedriver), or empty when they
+     * can. Under CI=true a missing browser is a failure, never a reason to skip.
+     */
+    static Optional<String> unavailable() {
         Optional<Path> chromium = find("HELPSEARCH_CHROMIUM", CHROMIUM);
         Optional<Path> chromedriver = find("HELPSEARCH_CHROMEDRIVER", CHROMEDRIVER);
-        if (chromium.isEmpty() || chromedriver.isEmpty()) {
-            String missing = (chromium.isEmpty() ? "Chromium (looked at HELPSEARCH_CHROMIUM, " + String.join(", ", CHROMIUM) + ")" : "")
-                    + (chromium.isEmpty() && chromedriver.isEmpty() ? " and " : "")
-                    + (chromedriver.isEmpty() ? "chromedriver (looked at HELPSEARCH_CHROMEDRIVER, " + String.join(", ", CHROMEDRIVER) + ")" : "");
-            String message = "browser tests need " + missing + "; install them with: apt-get install chromium chromium-driver";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and " + message);
-            }
-            Assumptions.abort("skipping browser tests: " + message);
+        if (chromium.isPresent() && chromedriver.isPresent()) {
+            return Optional.empty();
         }
+        String missing = (chromium.isEmpty() ? "Chromium (looked at HELPSEARCH_CHROMIUM, " + String.join(", ", CHROMIUM) + ")" : "")
+                + (chromium.isEmpty() && chromedriver.isEmpty() ? " and " : "")
+                + (chromedriver.isEmpty() ? "chromedriver (looked at HELPSEARCH_CHROMEDRIVER, " + String.join(", ", CHROMEDRIVER) + ")" : "");
+        String message = "browser tests need " + missing + "; install them with: apt-get install chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true and " + message);
+        }
+        return Optional.of("skipping browser tests: " + message);
+    }
+
+    /** A started browser; call only when {@link #unavailable()} is empty. */
+    static Browser start(Path profile) {
+        Path chromium = find("HELPSEARCH_CHROMIUM", CHROMIUM).orElseThrow();
+        Path chromedriver = find("HELPSEARCH_CHROMEDRIVER", CHROMEDRIVER).orElseThrow();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
                 "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
                 "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile())
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class SearchPageBrowserTest {
     @TempDir
     static Path work;
 
+    private String skipReason;
     private Browser browser;
     private RunningServer server;
     private HttpServer hostSite;
@@ -45,7 +47,12 @@ class SearchPageBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        browser = Browser.startOrSkip(Files.createDirectories(work.resolve("profile")));
+        skipReason = Browser.unavailable().orElse(null);
+        if (skipReason != null) {
+            System.err.println("SearchPageBrowserTest: " + skipReason);
+            return;
+        }
+        browser = Browser.start(Files.createDirectories(work.resolve("profile")));
         AtomicInteger apiPort = new AtomicInteger();
         hostSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         hostSite.createContext("/", exchange -> {
@@ -100,6 +107,7 @@ class SearchPageBrowserTest {
 
     @BeforeEach
     void freshPage() {
+        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
         browser.resetViewport();
         browser.colorScheme("light");
         browser.driver.get(base + "/");

@@ -120,7 +120,7 @@ class SearchPageBrowserTest {
         // hostile styles on purpose: the widget must look the same anyway, and must not change this page
         return """
                 <!doctype html>
-                <html><head><meta charset="utf-8"><title>Acme dashboard</title>
+                <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Acme dashboard</title>
                 <style>
                   html { font-size: 10px; }
                   * { font-family: "DejaVu Serif", serif !important; color: rgb(200, 0, 0) !important; letter-spacing: 3px; }
@@ -434,6 +434,7 @@ class SearchPageBrowserTest {
         assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-title')).fontSize")).isEqualTo("40px");
         assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-button')).backgroundColor")).isEqualTo("rgb(0, 255, 0)");
         assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-text')).color")).isEqualTo("rgb(200, 0, 0)");
+        browser.screenshot("widget-button");
 
         press(Keys.CONTROL, "k");
         browser.await("dialog open", d -> "true".equals(widgetJs("return String(root.querySelector('dialog').open)")));
@@ -465,6 +466,8 @@ class SearchPageBrowserTest {
 
     @Test
     void widgetWithoutASiteUrlOpensTheSearchServersArticle() {
+        browser.colorScheme("dark");
+        browser.viewport(360, 780, true);
         browser.driver.get(hostOrigin + "/app.html");
         SearchContext root = widget();
         root.findElement(By.cssSelector(".hs-launch")).click();
@@ -472,6 +475,8 @@ class SearchPageBrowserTest {
         type("port in use");
         browser.await("widget results", d -> "Port conflict".equals(widgetJs(
                 "const h = root.querySelector('[role=option] .hs-option-heading'); return h && h.textContent")));
+        assertThat(browser.jsLong("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+        browser.screenshot("widget-dark-360px");
         type(Keys.ENTER);
         browser.await("landed on the search server's article", d -> d.getCurrentUrl().startsWith(base + "/troubleshooting/gateway-fails-to-start?")
                 && d.getCurrentUrl().endsWith("#port-conflict"));

@@ -3,7 +3,7 @@
 // on the host element against inherited properties), and nothing here reaches out: no global
 // styles, no changes to the page but the one element it was given.
 
-import { createSearch, icon } from './search-ui.js';
+import { createSearch } from './search-ui.js';
 
 const SHEETS = ['search-ui.css', 'widget.css'];
 

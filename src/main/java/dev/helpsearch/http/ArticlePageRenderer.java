@@ -11,6 +11,16 @@ import dev.helpsearch.search.RelatedArticle;
  */
 final class ArticlePageRenderer {
 
+    private static final String HEAD_LINKS = """
+            <meta name="color-scheme" content="light dark">
+            <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
+            <link rel="stylesheet" href="/assets/help.css">
+            """;
+
+    private static final String BRAND = "<a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\">"
+            + "<svg viewBox=\"0 0 24 24\"><circle cx=\"11\" cy=\"11\" r=\"6.5\"/><path d=\"m20 20-4.2-4.2\"/></svg></span>"
+            + "<span class=\"brand-name\">Help Center</span></a>\n";
+
     private ArticlePageRenderer() {
     }
 
@@ -20,7 +30,7 @@ final class ArticlePageRenderer {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(page.title())).append(" \u00b7 Help Center</title>\n")
                 .append("<meta name=\"description\" content=\"").append(Html.escape(page.description())).append("\">\n")
-                .append("<link rel=\"stylesheet\" href=\"/assets/help.css\">\n")
+                .append(HEAD_LINKS)
                 .append("<script type=\"module\" src=\"/assets/article.js\"></script>\n")
                 .append("</head>\n<body class=\"article-page\">\n");
         header(html);
@@ -52,7 +62,8 @@ final class ArticlePageRenderer {
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Page not found \u00b7 Help Center</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/assets/help.css\">\n</head>\n<body class=\"article-page\">\n");
+                .append(HEAD_LINKS).append("<script type=\"module\" src=\"/assets/article.js\"></script>\n")
+                .append("</head>\n<body class=\"article-page\">\n");
         header(html);
         html.append("<main class=\"article-layout\"><article class=\"article\">\n<h1>Page not found</h1>\n")
                 .append("<p class=\"lead\">There is no help article at <code>").append(Html.escape(path)).append("</code>.</p>\n")
@@ -62,9 +73,9 @@ final class ArticlePageRenderer {
     }
 
     private static void header(StringBuilder html) {
-        html.append("<header class=\"site-header\">\n<a class=\"brand\" href=\"/\">Help Center</a>\n")
+        html.append("<header class=\"site-header\">\n").append(BRAND)
                 .append("<form class=\"header-search\" action=\"/\" method=\"get\" role=\"search\">")
-                .append("<input type=\"search\" name=\"q\" placeholder=\"Search help\" aria-label=\"Search help\" autocomplete=\"off\">")
+                .append("<input type=\"search\" name=\"q\" placeholder=\"Search help\" aria-label=\"Search help\" aria-keyshortcuts=\"/ Control+K Meta+K\" autocomplete=\"off\">")
                 .append("</form>\n</header>\n");
     }
 

@@ -16,8 +16,9 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Picks the one section to show for an in-app lookup, and says how sure it is. Confidence rests
- * on two things a support engineer would look at: how much of the question the section actually
- * covers, and how clearly it beats the next candidate. Below the threshold no answer is given.
+ * on what a support engineer would look at: how much of the question the section actually
+ * covers, how clearly it beats the next candidate, and, with vectors, whether search by words
+ * and search by meaning both put it first. Below the threshold no answer is given.
  */
 final class Answers {
 
@@ -32,14 +33,24 @@ final class Answers {
         this.threshold = threshold;
     }
 
-    Answer best(IndexSearcher searcher, QueryBuilder.Built built, List<ScoreDoc> candidates, List<SearchHit> hits) {
+    /**
+     * @param lexical  the ranking by words alone
+     * @param semantic the documents nearest in meaning, best first; empty when the query was
+     *                 answered by words alone
+     */
+    Answer best(IndexSearcher searcher, QueryBuilder.Built built, List<ScoreDoc> candidates, List<SearchHit> hits,
+            ScoreDoc[] lexical, ScoreDoc[] semantic) {
+        if (built.terms().isEmpty()) {
+            return null;
+        }
         try {
             for (int i = 0; i < candidates.size(); i++) {
                 if (hits.get(i).anchor().isEmpty()) {
                     continue;
                 }
                 HitRecord record = HitRecords.read(searcher, candidates.get(i).doc);
-                double confidence = confidence(built.terms(), record, candidates, i);
+                Signals signals = signals(built.terms(), record, candidates, i, lexical, semantic);
+                double confidence = signals.confidence();
                 if (confidence < threshold) {
                     return null;
                 }
@@ -55,29 +66,51 @@ final class Answers {
     }
 
     /**
-     * The chance the section answers the question, from three signals (a logistic model fitted on
-     * the judged query sets, 189 queries; see eval/README.md): how many of the question's content
-     * words the section contains, how clearly it beats the next hit, and whether other hits
-     * (whole articles) ranked above it.
+     * What a support engineer would look at to trust a section as the answer.
      *
-     * @param index the section's position among the distinct hits
+     * @param coverage      share of the question's content words the section contains
+     * @param margin        relative lead of its final score over the next hit's
+     * @param position      how many hits (whole articles) ranked above it
+     * @param lexicalFirst  whether words alone ranked it first
+     * @param semanticFirst whether it is the nearest document in meaning
+     * @param hybrid        whether the semantic side took part
      */
-    double confidence(List<String> queryTerms, HitRecord record, List<ScoreDoc> candidates, int index) {
+    record Signals(double coverage, double margin, int position, boolean lexicalFirst, boolean semanticFirst,
+            boolean hybrid) {
+
+        /**
+         * The chance the section answers the question: logistic models fitted on both judged sets
+         * (189 queries, eval/README.md), one per mode, since fused scores leave far smaller margins
+         * than text scores. With vectors, the two sides agreeing on it says the most.
+         */
+        double confidence() {
+            double z = hybrid
+                    ? -0.307 + 0.117 * coverage + 0.879 * margin - 0.868 * position + 1.400 * flag(lexicalFirst)
+                            + 0.550 * flag(semanticFirst)
+                    : -0.073 + 0.82 * coverage + 1.87 * margin - 0.97 * position;
+            return 1 / (1 + Math.exp(-z));
+        }
+
+        private static double flag(boolean value) {
+            return value ? 1 : 0;
+        }
+    }
+
+    Signals signals(List<String> queryTerms, HitRecord record, List<ScoreDoc> candidates, int index, ScoreDoc[] lexical,
+            ScoreDoc[] semantic) {
         Set<String> content = new HashSet<>(queryTerms);
         content.removeIf(WeakWords::contains);
         if (content.isEmpty()) {
             content.addAll(queryTerms);
         }
-        if (content.isEmpty()) {
-            return 0;
-        }
         Set<String> present = terms(record.title() + "\n" + record.heading() + "\n" + text(record));
-        double coverage = (double) content.stream().filter(present::contains).count() / content.size();
-        float score = candidates.get(index).score;
+        double coverage = content.isEmpty() ? 0 : (double) content.stream().filter(present::contains).count() / content.size();
+        ScoreDoc candidate = candidates.get(index);
         float next = index + 1 < candidates.size() ? candidates.get(index + 1).score : 0f;
-        double margin = score <= 0 ? 0 : Math.max(0, (score - next) / score);
-        double z = -0.073 + 0.82 * coverage + 1.87 * margin - 0.97 * index;
-        return 1 / (1 + Math.exp(-z));
+        double margin = candidate.score <= 0 ? 0 : Math.max(0, (candidate.score - next) / candidate.score);
+        boolean lexicalFirst = lexical.length > 0 && lexical[0].doc == candidate.doc;
+        boolean semanticFirst = semantic.length > 0 && semantic[0].doc == candidate.doc;
+        return new Signals(coverage, margin, index, lexicalFirst, semanticFirst, semantic.length > 0);
     }
 
     /** The section's plain text: its prose, then its code. */

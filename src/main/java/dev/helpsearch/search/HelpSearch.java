@@ -100,10 +100,12 @@ public final class HelpSearch {
     }
 
     /**
+     * @param top      the final ranking
+     * @param lexical  the ranking by words alone, before any fusion
      * @param semantic the documents nearest to the query's meaning, best first; empty when the
      *                 semantic side sat the query out
      */
-    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] semantic) {
+    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic) {
     }
 
     /**
@@ -119,7 +121,8 @@ public final class HelpSearch {
         ScoreDoc[] nearest = hybrid.nearest(searcher, vector, category);
         ScoreDoc[] fused = hybrid.fuse(lexical.top().scoreDocs, nearest);
         long total = Math.max(lexical.top().totalHits.value(), fused.length);
-        return new Ranked(lexical.built(), new TopDocs(new TotalHits(total, lexical.top().totalHits.relation()), fused), nearest);
+        return new Ranked(lexical.built(), new TopDocs(new TotalHits(total, lexical.top().totalHits.relation()), fused),
+                lexical.lexical(), nearest);
     }
 
     /**
@@ -130,14 +133,15 @@ public final class HelpSearch {
         QueryBuilder.Built built = queries.build(searcher, text, category);
         TopDocs top = reranked(searcher, built, searcher.search(built.query(), collector(window)));
         if (top.totalHits.value() >= ranking.relaxBelow()) {
-            return new Ranked(built, top, new ScoreDoc[0]);
+            return new Ranked(built, top, top.scoreDocs, new ScoreDoc[0]);
         }
         QueryBuilder.Built relaxed = queries.build(searcher, text, category, true);
         TopDocs more = reranked(searcher, relaxed, searcher.search(relaxed.query(), collector(window)));
         Query both = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD).add(relaxed.query(), Occur.SHOULD).build();
+        ScoreDoc[] ordered = followedBy(top.scoreDocs, more.scoreDocs);
         return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected(), built.evidence(),
                 built.unfinished()),
-                new TopDocs(more.totalHits, followedBy(top.scoreDocs, more.scoreDocs)), new ScoreDoc[0]);
+                new TopDocs(more.totalHits, ordered), ordered, new ScoreDoc[0]);
     }
 
     /**
@@ -174,7 +178,7 @@ public final class HelpSearch {
                 Ranked ranked = rank(searcher, query, text, null, Answers.CANDIDATES + DEDUPE_SLACK);
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, Answers.CANDIDATES);
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
-                Answer answer = answers.best(searcher, ranked.built(), page, hits);
+                Answer answer = answers.best(searcher, ranked.built(), page, hits, ranked.lexical(), ranked.semantic());
                 return new AnswerResult(query, answer, answer == null ? hits : List.of(), millisSince(start));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

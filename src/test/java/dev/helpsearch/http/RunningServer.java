@@ -6,6 +6,7 @@ import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.SemanticModel;
 import dev.helpsearch.search.Urls;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -47,15 +48,21 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start(Path work, String siteUrl, ServerSettings settings) throws IOException {
+        return start(work, siteUrl, settings, new IndexBuilder(), SemanticModel.off());
+    }
+
+    /** A server whose index is built with {@code builder} (vectors or not) and searched with {@code semantic}. */
+    public static RunningServer start(Path work, String siteUrl, ServerSettings settings, IndexBuilder builder,
+            SemanticModel semantic) throws IOException {
         Path articles = work.resolve("articles");
         copyTree(Path.of("articles"), articles);
         Path index = work.resolve("index");
         AtomicReference<LiveIndex> opened = new AtomicReference<>();
-        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(), metadata -> refresh(opened.get()));
+        Reindexer reindexer = new Reindexer(articles, index, false, builder, metadata -> refresh(opened.get()));
         reindexer.reindex();
         LiveIndex live = LiveIndex.open(index);
         opened.set(live);
-        HelpSearch search = new HelpSearch(live, new Urls(siteUrl));
+        HelpSearch search = new HelpSearch(live, new Urls(siteUrl), semantic);
         Javalin app = new ApiServer(search, reindexer, settings).create().start("127.0.0.1", 0);
         return new RunningServer(articles, index, live, reindexer, app);
     }

@@ -28,7 +28,7 @@ final class HybridRanking {
     static final int CANDIDATES = 100;
     /** Queries with a token like these are identifiers: file names, config keys, ports, flags, camelCase. */
     private static final Pattern IDENTIFIER = Pattern.compile(
-            "(^|\\s)(\\S*[\\p{L}\\p{N}][._/:~-][\\p{L}\\p{N}]\\S*|[-:~]\\S+|\\S*\\p{Ll}\\p{Lu}\\S*|\\S*\\p{L}\\S*\\p{N}\\S*|\\p{N}{3,})(?=\\s|$)");
+            "(^|\\s)(\\S*[\\p{L}\\p{N}][._/:~-][\\p{L}\\p{N}]\\S*|[-:~$@]\\S+|\\S*\\p{Ll}\\p{Lu}\\S*|\\S*\\p{L}\\S*\\p{N}\\S*|\\p{N}{3,})(?=\\s|$)");
     /** Beyond this many words a query is a described problem, identifiers in it or not. */
     private static final int IDENTIFIER_QUERY_WORDS = 4;
 
@@ -55,6 +55,9 @@ final class HybridRanking {
             return null;
         }
         if (!ranking.vectorsForIdentifiers() && isIdentifierQuery(query)) {
+            return null;
+        }
+        if (query.strip().split("\\s+").length < ranking.vectorsMinWords()) {
             return null;
         }
         Embedder embedder = model.embedder().orElse(null);

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  *                          very first ranks
  * @param vectorsWhileTyping whether the semantic side also answers while the last word is unfinished
  * @param vectorsForIdentifiers whether the semantic side also answers queries made of identifiers
+ * @param vectorsMinWords   the semantic side answers queries of at least this many words
  */
 public record Ranking(
         List<FieldWeight> textFields,
@@ -67,7 +68,8 @@ public record Ranking(
         float vectorWeight,
         int fusionK,
         boolean vectorsWhileTyping,
-        boolean vectorsForIdentifiers) {
+        boolean vectorsForIdentifiers,
+        int vectorsMinWords) {
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
@@ -120,7 +122,8 @@ public record Ranking(
                 1f,
                 60,
                 false,
-                false);
+                false,
+                3);
     }
 
     /** How many of a query's known words a hit must contain. */

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "eval",
         description = {
-            "Measure ranking quality: index an articles folder and run a judged query set against it,",
-            "printing S@1, S@3, MRR@10, nDCG@10, Recall@10 and page-level S@1, overall and per query type,",
-            "and the worst queries with what ranked instead."})
+            "Measure ranking quality on a judged query set.",
+            "Indexes an articles folder and runs a judged query set against it, printing S@1, S@3, MRR@10, "
+                    + "nDCG@10, Recall@10 and page-level S@1, overall and per query type, and the worst queries with "
+                    + "what ranked instead."})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec

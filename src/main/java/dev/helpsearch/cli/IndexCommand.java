@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "index",
         description = {
             "Index every article under the articles folder into the index folder.",
-            "An existing index is updated in place: only articles added, edited or removed since it was",
-            "built are parsed and indexed (--full indexes everything anew). Every new or edited article",
-            "(and synonyms.txt) is validated first; with any invalid one the existing index is kept and",
-            "the exit code is 1, unless --skip-invalid. The change is atomic: an interrupted run leaves",
-            "the previous index intact."})
+            "An existing index is updated in place: only articles added, edited or removed since it was "
+                    + "built are parsed and indexed (--full indexes everything anew). Every new or edited article (and "
+                    + "synonyms.txt) is validated first; with any invalid one the existing index is kept and the exit "
+                    + "code is 1, unless --skip-invalid. The change is atomic: an interrupted run leaves the previous "
+                    + "index intact."})
 final class IndexCommand implements Callable<Integer> {
 
     @Spec

@@ -37,8 +37,8 @@ import sun.misc.Signal;
 @Command(name = "serve",
         description = {
             "Serve the search API, the search page and the articles over HTTP.",
-            "Indexes the articles folder first when the index is missing or older than the articles,",
-            "and switches to every newer index (from `index`, --watch or the admin endpoint) without a restart."})
+            "Indexes the articles folder first when the index is missing or older than the articles, and "
+                    + "switches to every newer index (from `index`, --watch or the admin endpoint) without a restart."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);

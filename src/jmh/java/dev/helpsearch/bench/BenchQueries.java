@@ -25,8 +25,12 @@ final class BenchQueries {
     }
 
     static String[] load(Path articles, Path judged) throws IOException {
-        if (judged != null) {
+        if (judged != null && judged.toString().endsWith(".jsonl")) {
             return QuerySet.read(judged).stream().map(JudgedQuery::query).toArray(String[]::new);
+        }
+        if (judged != null) {
+            // one query a line, as `generate --queries` writes them
+            return Files.readAllLines(judged).stream().filter(line -> !line.isBlank()).toArray(String[]::new);
         }
         return QueryMix.of(sample(articles), PER_TYPE, 1).stream().map(BenchQuery::text).toArray(String[]::new);
     }

@@ -46,7 +46,7 @@ public class QueryBenchmark {
     @Param("articles")
     public String corpus;
 
-    /** A judged query set (eval/queries/*.jsonl) to take the queries from; empty: a mix drawn from the corpus. */
+    /** A judged query set (eval/queries/*.jsonl) or a file of queries one a line (generate --queries); empty: a mix drawn from the corpus. */
     @Param("")
     public String queries;
 

@@ -1,9 +1,12 @@
 package dev.helpsearch.cli;
 
+import dev.helpsearch.corpus.BenchQuery;
 import dev.helpsearch.corpus.CorpusGenerator;
+import dev.helpsearch.corpus.QueryMix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -17,6 +20,10 @@ import picocli.CommandLine.Spec;
             "the same seed always gives the same files."})
 final class GenerateCommand implements Callable<Integer> {
 
+    /** Articles the query mix is drawn from, spread over the corpus. */
+    private static final int QUERY_SAMPLE = 300;
+    private static final int QUERIES_PER_TYPE = 40;
+
     @Spec
     CommandSpec spec;
 
@@ -28,6 +35,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the corpus (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "Also write a query mix for this corpus (short, prefix, typo, ticket, identifier), one query a line.")
+    Path queries;
 
     @Override
     public Integer call() throws IOException {
@@ -45,7 +56,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        int written = new CorpusGenerator(seed).write(articles, count);
+        CorpusGenerator generator = new CorpusGenerator(seed);
+        int written = generator.write(articles, count);
+        if (queries != null) {
+            List<String> mix = QueryMix.of(generator.sample(count, QUERY_SAMPLE), QUERIES_PER_TYPE, seed).stream().map(BenchQuery::text).toList();
+            Files.write(queries, mix);
+        }
         spec.commandLine().getOut().printf("generated %d articles (seed %d) in %s in %d ms%n", written, seed, articles,
                 (System.nanoTime() - start) / 1_000_000);
         return 0;

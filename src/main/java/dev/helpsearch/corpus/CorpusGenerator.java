@@ -1,9 +1,14 @@
 package dev.helpsearch.corpus;
 
+import dev.helpsearch.article.Article;
+import dev.helpsearch.article.ArticleParser;
+import dev.helpsearch.article.InvalidArticleException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -25,6 +30,25 @@ public final class CorpusGenerator {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
         return IntStream.range(0, count).mapToObj(composer::compose);
+    }
+
+    /**
+     * Up to {@code size} of the first {@code count} articles, evenly spread, parsed as the index
+     * parses them: what a query mix for the corpus is drawn from.
+     */
+    public List<Article> sample(int count, int size) {
+        ArticleParser parser = new ArticleParser();
+        int step = Math.max(1, count / Math.max(1, size));
+        List<Article> sample = new ArrayList<>();
+        for (int i = 0; i < count; i += step) {
+            GeneratedArticle article = composer.compose(i);
+            try {
+                sample.add(parser.parse(article.file(), article.text()));
+            } catch (InvalidArticleException e) {
+                throw new IllegalStateException("generated an invalid article " + article.file() + ": " + e.getMessage(), e);
+            }
+        }
+        return sample;
     }
 
     /** Writes the articles under a folder (created if needed); returns how many were written. */

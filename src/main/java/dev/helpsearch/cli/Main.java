@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Full-text search for a Nuxt Content help center, down to the section anchor.",
-        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class, ConformanceCommand.class,
+        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class, ConformanceCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

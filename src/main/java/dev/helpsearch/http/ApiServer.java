@@ -8,6 +8,7 @@ import dev.helpsearch.search.SearchRequest;
 import dev.helpsearch.search.SearchResults;
 import dev.helpsearch.search.Suggestion;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -16,6 +17,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +99,7 @@ public final class ApiServer {
                 ctx.json(search.article(path).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path)));
             });
             config.routes.get("/healthz", ctx -> ctx.json(search.status()));
+            benchConstant(config);
             config.routes.post("/api/admin/reindex", this::reindexEndpoint);
 
             config.routes.exception(InvalidRequestException.class,
@@ -107,6 +111,22 @@ public final class ApiServer {
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(ApiError.of("internal_error", "the server could not answer this request"));
             });
         });
+    }
+
+    /**
+     * Only for bench/run, and only when started with -Dhelpsearch.bench.constant=FILE: GET
+     * /bench/constant answers that file's JSON through the same server, routes, filters and logging
+     * as the API but without searching, so that the benchmark can tell the cost of search from the
+     * cost of HTTP on the machine (the ceiling the API is compared with). Read on every request, so
+     * the benchmark can write it once the server is up, from a real answer of the same size.
+     */
+    private static void benchConstant(JavalinConfig config) {
+        String file = System.getProperty("helpsearch.bench.constant");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        Path path = Path.of(file);
+        config.routes.get("/bench/constant", ctx -> ctx.contentType("application/json").result(Files.readAllBytes(path)));
     }
 
     private void searchEndpoint(Context ctx) {

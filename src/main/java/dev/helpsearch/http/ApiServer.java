@@ -15,12 +15,14 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +143,7 @@ public final class ApiServer {
 
     private Metrics.IndexGauges indexGauges() {
         var status = search.status();
-        double age = java.time.Duration.between(java.time.Instant.parse(status.indexedAt()), java.time.Instant.now()).toMillis() / 1000.0;
+        double age = Duration.between(Instant.parse(status.indexedAt()), Instant.now()).toMillis() / 1000.0;
         return new Metrics.IndexGauges(status.articles(), status.sections(), search.indexBytes(), age, status.indexVersion(),
                 status.semantic(), status.mode());
     }

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real server as a child process, SIGTERM'd while a request is in flight: the request (a
- * re-index of a thousand articles, slow enough to be caught in the middle) completes with 200,
+ * re-index of 400 articles, slow enough to be caught in the middle) completes with 200,
  * then the process exits 0. The server's log shows the order: shutdown began before the request
  * was answered.
  */
 class GracefulShutdownTest {
 
     private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/");
-    private static final int ARTICLES = 1_000;
+    private static final int ARTICLES = 400;
 
     @TempDir
     Path work;

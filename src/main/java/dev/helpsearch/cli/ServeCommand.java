@@ -80,6 +80,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Bearer token for POST /api/admin/reindex; without one admin endpoints are off. Prefer the env var HELPSEARCH_ADMIN_TOKEN.")
     String adminToken;
 
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:HELPSEARCH_RATE_LIMIT:-0}",
+            description = "Requests a second each client address may make to /api/ (bursts of N; over it: 429 with Retry-After). "
+                    + "0 turns the limit off (default: ${DEFAULT-VALUE}; env HELPSEARCH_RATE_LIMIT). Behind a proxy every client shares its address.")
+    int rateLimit;
+
     @Option(names = "--include-drafts", description = "Index articles marked draft: true as well.")
     boolean includeDrafts;
 
@@ -138,7 +143,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
 
         HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl), model);
-        ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000);
+        if (rateLimit < 0) {
+            err.println("helpsearch: --rate-limit must be 0 (off) or a number of requests a second");
+            return 2;
+        }
+        ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit);
         Javalin app = new ApiServer(search, reindexer, settings).create();
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

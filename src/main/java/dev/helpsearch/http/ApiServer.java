@@ -20,9 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +43,18 @@ public final class ApiServer {
     private final HelpSearch search;
     private final Reindexer reindexer;
     private final ServerSettings settings;
+    private final Metrics metrics = new Metrics();
+    private final RateLimiter rateLimiter;
 
     public ApiServer(HelpSearch search, Reindexer reindexer, ServerSettings settings) {
         this.search = search;
         this.reindexer = reindexer;
         this.settings = settings;
+        this.rateLimiter = settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null;
+    }
+
+    Metrics metrics() {
+        return metrics;
     }
 
     /** A configured, not yet started server. */
@@ -60,7 +70,14 @@ public final class ApiServer {
                 http.setRequestHeaderSize(ServerSettings.MAX_HEADER_BYTES);
                 http.setSendServerVersion(false);
             });
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownGraceMillis()));
+            config.jetty.modifyServer(server -> {
+                // without a GracefulHandler Jetty's stop aborts requests in flight; with it, stop
+                // closes the listener, then waits up to the grace period for them to finish
+                // (Javalin nests its own handler inside a wrapper it finds here)
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(settings.shutdownGraceMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -71,6 +88,7 @@ public final class ApiServer {
             config.routes.before(ctx -> {
                 securityHeaders(ctx);
                 Cors.apply(ctx, origins);
+                rateLimit(ctx);
             });
             for (String path : List.of("/api/search", "/api/answer", "/api/suggest", "/api/articles/<path>")) {
                 config.routes.options(path, ctx -> ctx.status(Cors.isAllowed(ctx, origins) ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN));
@@ -99,6 +117,7 @@ public final class ApiServer {
                 ctx.json(search.article(path).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path)));
             });
             config.routes.get("/healthz", ctx -> ctx.json(search.status()));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(indexGauges())));
             benchConstant(config);
             config.routes.post("/api/admin/reindex", this::reindexEndpoint);
 
@@ -111,6 +130,26 @@ public final class ApiServer {
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(ApiError.of("internal_error", "the server could not answer this request"));
             });
         });
+    }
+
+    /** The public API only: pages, health checks, metrics and the token-guarded admin endpoint are not limited. */
+    private void rateLimit(Context ctx) {
+        if (rateLimiter == null || !ctx.path().startsWith("/api/") || ctx.path().startsWith("/api/admin/")) {
+            return;
+        }
+        RateLimiter.Decision decision = rateLimiter.acquire(ctx.ip(), System.nanoTime());
+        if (!decision.allowed()) {
+            ctx.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                    "too many requests from this address; at most " + settings.rateLimit() + " a second");
+        }
+    }
+
+    private Metrics.IndexGauges indexGauges() {
+        var status = search.status();
+        double age = Duration.between(Instant.parse(status.indexedAt()), Instant.now()).toMillis() / 1000.0;
+        return new Metrics.IndexGauges(status.articles(), status.sections(), search.indexBytes(), age, status.indexVersion(),
+                status.semantic(), status.mode());
     }
 
     /**
@@ -235,8 +274,10 @@ public final class ApiServer {
                 + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'");
     }
 
-    private static void logRequest(Context ctx, Float millis) {
-        Object hits = ctx.attribute(HITS);
+    /** One line per request. The path only, never the query string or headers: queries and tokens stay out of logs. */
+    private void logRequest(Context ctx, Float millis) {
+        Integer hits = ctx.attribute(HITS);
+        metrics.record(ctx.path(), ctx.statusCode(), millis, hits);
         REQUESTS.info("method={} path={} status={} ms={}{}", ctx.method(), ctx.path(), ctx.statusCode(),
                 String.format(Locale.ROOT, "%.2f", millis), hits == null ? "" : " hits=" + hits);
     }

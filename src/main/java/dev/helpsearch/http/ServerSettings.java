@@ -8,8 +8,9 @@ import java.util.List;
  * @param corsOrigins         origins allowed to call the API from a browser, e.g. https://help.example.com
  * @param adminToken          bearer token for admin endpoints; null disables them
  * @param shutdownGraceMillis how long in-flight requests may finish on shutdown
+ * @param rateLimit           requests a second each client address may make to the public API; 0 for no limit
  */
-public record ServerSettings(List<String> corsOrigins, String adminToken, long shutdownGraceMillis) {
+public record ServerSettings(List<String> corsOrigins, String adminToken, long shutdownGraceMillis, int rateLimit) {
 
     /** Request line plus headers; far more than any browser sends, far less than an abuser would like. */
     static final int MAX_HEADER_BYTES = 16 * 1024;
@@ -21,5 +22,12 @@ public record ServerSettings(List<String> corsOrigins, String adminToken, long s
         if (adminToken != null && adminToken.isBlank()) {
             adminToken = null;
         }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("the rate limit must be 0 (off) or a number of requests a second, not " + rateLimit);
+        }
+    }
+
+    public ServerSettings(List<String> corsOrigins, String adminToken, long shutdownGraceMillis) {
+        this(corsOrigins, adminToken, shutdownGraceMillis, 0);
     }
 }

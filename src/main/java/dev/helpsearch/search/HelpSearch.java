@@ -226,6 +226,11 @@ public final class HelpSearch {
         });
     }
 
+    /** Bytes on disk of the index being served, -1 when they could not be measured. */
+    public long indexBytes() {
+        return index.sizeInBytes();
+    }
+
     public IndexStatus status() {
         return index.withSnapshot(snapshot -> {
             IndexMetadata metadata = snapshot.metadata();

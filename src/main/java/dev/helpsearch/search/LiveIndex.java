@@ -104,6 +104,22 @@ public final class LiveIndex implements Closeable {
         return withSnapshot(IndexSnapshot::metadata);
     }
 
+    /** Bytes of the files of the commit being served (not of older commits still on disk). */
+    public long sizeInBytes() {
+        return withSnapshot(snapshot -> {
+            try {
+                long bytes = 0;
+                for (String file : ((DirectoryReader) snapshot.getIndexReader()).getIndexCommit().getFileNames()) {
+                    bytes += directory.fileLength(file);
+                }
+                return bytes;
+            } catch (IOException e) {
+                // a file swept by a newer commit between listing and measuring: report unknown, not fail
+                return -1L;
+            }
+        });
+    }
+
     public Path path() {
         return path;
     }

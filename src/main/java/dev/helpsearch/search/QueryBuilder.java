@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -62,6 +63,12 @@ public final class QueryBuilder {
     static {
         IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
     }
+    /**
+     * Upper bound on tokens (words plus their synonyms) read into one token graph: Lucene's graph
+     * analysis recurses once per position and gives up past a thousand, so a pasted wall of words
+     * is cut here, well past {@link #MAX_GROUPS} words.
+     */
+    static final int MAX_GRAPH_TOKENS = 4 * MAX_GROUPS;
     /** Upper bound on index terms one prefix may expand to. */
     static final int MAX_EXPANSIONS = 32;
     private static final String VIRTUAL_FIELD = "q";
@@ -327,7 +334,7 @@ public final class QueryBuilder {
         if (analyze(analyzer, text).isEmpty()) {
             return groups;
         }
-        try (TokenStream stream = analyzer.tokenStream(VIRTUAL_FIELD, text)) {
+        try (TokenStream stream = new LimitTokenCountFilter(analyzer.tokenStream(VIRTUAL_FIELD, text), MAX_GRAPH_TOKENS)) {
             GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(stream);
             int[] articulation = graph.articulationPoints();
             int start = 0;

@@ -21,6 +21,14 @@ import org.apache.lucene.search.spell.SuggestWord;
 final class Typos {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*");
+    /**
+     * Longer words are left as typed: no help-center word is that long, and the edit-distance
+     * automaton (built per word) grows with the word, so a pasted 4,000-letter "word" would cost
+     * seconds.
+     */
+    static final int MAX_WORD_CHARS = 24;
+    /** At most this many words of one query are looked up; the rest of a pasted ticket stays as typed. */
+    static final int MAX_LOOKUPS = 8;
 
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
@@ -31,6 +39,7 @@ final class Typos {
         // people rarely get the first letter wrong, and anchoring it keeps the lookup cheap
         checker.setMinPrefix(1);
         checker.setMinQueryLength(3);
+        checker.setMaxQueryLength(MAX_WORD_CHARS);
         checker.setAccuracy(0.5f);
         return checker;
     }
@@ -42,10 +51,13 @@ final class Typos {
         Matcher m = WORD.matcher(text);
         int last = 0;
         boolean changed = false;
+        int lookups = 0;
         while (m.find()) {
             String word = m.group();
             String lower = word.toLowerCase(Locale.ROOT);
-            String replacement = snapshot.isSynonymWord(lower) ? null : snapshot.correction(lower, w -> correction(reader, w, ranking));
+            boolean candidate = word.length() <= MAX_WORD_CHARS && lookups < MAX_LOOKUPS && !snapshot.isSynonymWord(lower);
+            lookups += candidate ? 1 : 0;
+            String replacement = candidate ? snapshot.correction(lower, w -> correction(reader, w, ranking)) : null;
             corrected.append(text, last, m.start()).append(replacement == null ? word : replacement);
             changed |= replacement != null;
             last = m.end();

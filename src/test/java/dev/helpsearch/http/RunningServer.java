@@ -37,9 +37,11 @@ public final class RunningServer implements AutoCloseable {
     final LiveIndex live;
     final Reindexer reindexer;
     private final Javalin app;
+    private final ApiServer api;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningServer(Path articles, Path index, LiveIndex live, Reindexer reindexer, Javalin app) {
+    private RunningServer(Path articles, Path index, LiveIndex live, Reindexer reindexer, ApiServer api, Javalin app) {
+        this.api = api;
         this.articles = articles;
         this.index = index;
         this.live = live;
@@ -63,8 +65,9 @@ public final class RunningServer implements AutoCloseable {
         LiveIndex live = LiveIndex.open(index);
         opened.set(live);
         HelpSearch search = new HelpSearch(live, new Urls(siteUrl), semantic);
-        Javalin app = new ApiServer(search, reindexer, settings).create().start("127.0.0.1", 0);
-        return new RunningServer(articles, index, live, reindexer, app);
+        ApiServer api = new ApiServer(search, reindexer, settings);
+        Javalin app = api.create().start("127.0.0.1", 0);
+        return new RunningServer(articles, index, live, reindexer, api, app);
     }
 
     public static RunningServer start(Path work) throws IOException {
@@ -80,6 +83,14 @@ public final class RunningServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    Metrics metrics() {
+        return api.metrics();
+    }
+
+    int port() {
+        return app.port();
     }
 
     URI uri(String pathAndQuery) {

@@ -1,0 +1,95 @@
+package dev.helpsearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real server as a child process, SIGTERM'd while a request is in flight: the request (a
+ * re-index of 400 articles, slow enough to be caught in the middle) completes with 200,
+ * then the process exits 0. The server's log shows the order: shutdown began before the request
+ * was answered.
+ */
+class GracefulShutdownTest {
+
+    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/");
+    private static final int ARTICLES = 400;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void sigtermLetsTheRequestInFlightFinishThenExitsZero() throws Exception {
+        Path articles = work.resolve("articles/guide");
+        Files.createDirectories(articles);
+        for (int i = 0; i < ARTICLES; i++) {
+            Files.writeString(articles.resolve(i + ".md"), article(i, "first"));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process server = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--semantic", "off", "--host", "127.0.0.1", "--port", "0",
+                "--articles", work.resolve("articles").toString(), "--index", work.resolve("index").toString(),
+                "--admin-token", "shutdown-test-token")
+                .redirectError(work.resolve("serve.err").toFile())
+                .start();
+        try {
+            int port = portOf(server);
+            for (int i = 0; i < ARTICLES; i++) {
+                Files.writeString(articles.resolve(i + ".md"), article(i, "second"));
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/reindex"))
+                            .header("Authorization", "Bearer shutdown-test-token")
+                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(300); // the re-index takes seconds; this only lets the request reach the server
+            server.destroy(); // SIGTERM
+
+            HttpResponse<String> response = inFlight.get(60, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"articles\":" + ARTICLES);
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).isZero();
+            String log = Files.readString(work.resolve("serve.err"));
+            int shutdown = log.indexOf("shutting down");
+            int answered = log.indexOf("method=POST path=/api/admin/reindex status=200");
+            assertThat(shutdown).as("SIGTERM was handled").isNotNegative();
+            assertThat(answered).as("the request was still in flight when SIGTERM came").isGreaterThan(shutdown);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static String article(int i, String edition) {
+        return "---\ntitle: Guide " + i + "\n---\n\n## Setup " + i + "\n\nInstall the " + edition + " edition of part " + i + ".\n\n"
+                + "## Details\n\n" + "More words about configuring part number " + i + " in depth. ".repeat(20) + "\n";
+    }
+
+    private static int portOf(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = SERVING.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new IllegalStateException("the server exited before serving");
+    }
+}

@@ -20,11 +20,7 @@ class IndexCommandTest {
     Path work;
 
     private Path articles() throws IOException {
-        Path articles = work.resolve("articles");
-        Files.createDirectories(articles.resolve("faq"));
-        Files.writeString(articles.resolve("faq/01.reset.md"), "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick reset.\n");
-        Files.writeString(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Invoices\n\nDownload them.\n");
-        return articles;
+        return SampleArticles.write(work);
     }
 
     private int docs(Path index) throws IOException {

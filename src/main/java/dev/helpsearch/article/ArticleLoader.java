@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -76,8 +78,33 @@ public final class ArticleLoader {
      *
      * @param path        the path of the article it was indexed as
      * @param contentHash the {@link ArticleParser#contentHash hash} of the text it was indexed from
+     * @param fileStamp   the file's {@link FileStamp} when it was read, "" if unknown
      */
-    public record Indexed(String path, String contentHash) {
+    public record Indexed(String path, String contentHash, String fileStamp) {
+    }
+
+    /**
+     * A regular file's size and modification time, taken before it is read. While they stay the
+     * same the file is taken as unchanged without being read again, as make and rsync do; any
+     * other change (and every symlink) means reading it and comparing its text's hash.
+     */
+    public static final class FileStamp {
+
+        private FileStamp() {
+        }
+
+        /** The stamp, or "" for anything but a regular file (a symlink is always re-checked). */
+        static String of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (!attributes.isRegularFile()) {
+                    return "";
+                }
+                return attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            } catch (IOException e) {
+                return "";
+            }
+        }
     }
 
     /**
@@ -116,12 +143,15 @@ public final class ArticleLoader {
      * @param unchanged files whose text is exactly what the index was built from
      * @param problems  files that cannot be indexed, so far (parsing may find more)
      * @param skipped   valid files left out as drafts or redirects
+     * @param stamps    the {@link FileStamp} of each file to parse, taken before it was read
      */
-    public record Scan(Path root, List<String> toParse, List<String> unchanged, List<ArticleProblem> problems, int skipped) {
+    public record Scan(Path root, List<String> toParse, List<String> unchanged, List<ArticleProblem> problems, int skipped,
+            Map<String, String> stamps) {
         public Scan {
             toParse = List.copyOf(toParse);
             unchanged = List.copyOf(unchanged);
             problems = List.copyOf(problems);
+            stamps = Map.copyOf(stamps);
         }
     }
 
@@ -137,11 +167,18 @@ public final class ArticleLoader {
         // what each valid file claims: the path it goes to, and whether it must be parsed
         Map<String, Claim> claims = new ConcurrentHashMap<>();
         AtomicInteger skipped = new AtomicInteger();
+        Map<String, String> stamps = new ConcurrentHashMap<>();
         markdownFiles(root).parallelStream().forEach(file -> {
             String relative = relative(root, file);
             try {
-                String content = read(root, file, relative);
                 Indexed before = indexed.get(relative);
+                String stamp = FileStamp.of(file);
+                if (before != null && !stamp.isEmpty() && stamp.equals(before.fileStamp())) {
+                    claims.put(relative, new Claim(before.path(), false));
+                    return;
+                }
+                stamps.put(relative, stamp);
+                String content = read(root, file, relative);
                 if (before != null && before.contentHash().equals(ArticleParser.contentHash(content))) {
                     claims.put(relative, new Claim(before.path(), false));
                     return;
@@ -176,7 +213,8 @@ public final class ArticleLoader {
         }
         List<ArticleProblem> sorted = new ArrayList<>(problems);
         sorted.sort(PROBLEM_ORDER);
-        return new Scan(root, toParse, unchanged, sorted, skipped.get());
+        stamps.keySet().retainAll(new HashSet<>(toParse));
+        return new Scan(root, toParse, unchanged, sorted, skipped.get(), stamps);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.helpsearch.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpsearch.article.Article;
+import dev.helpsearch.article.ArticleLoader;
 import dev.helpsearch.article.Section;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,19 @@ public final class ArticleDocuments {
      * {@link EmbeddingText} and the key that text is cached under.
      */
     public static List<Document> of(Article article, Vectors vectors) {
+        return of(article, vectors, "");
+    }
+
+    /**
+     * As {@link #of(Article, Vectors)}, remembering the {@link ArticleLoader.FileStamp stamp} of
+     * the file the article was read from, so that an unchanged file need not be read again.
+     */
+    public static List<Document> of(Article article, Vectors vectors, String fileStamp) {
         List<Document> docs = new ArrayList<>();
-        docs.add(withVector(articleDocument(article), EmbeddingText.ofArticle(article), vectors));
+        Document articleDocument = articleDocument(article);
+        SourceRecord source = new SourceRecord(article.file(), article.path(), article.contentHash(), fileStamp);
+        articleDocument.add(new BinaryDocValuesField(IndexFields.SOURCE, source.encode()));
+        docs.add(withVector(articleDocument, EmbeddingText.ofArticle(article), vectors));
         for (int i = 0; i < article.sections().size(); i++) {
             Section section = article.sections().get(i);
             docs.add(withVector(sectionDocument(article, section, i), EmbeddingText.ofSection(article, section), vectors));
@@ -76,7 +88,6 @@ public final class ArticleDocuments {
         // page-sized values live in doc values, out of the stored-field blocks every hit decompresses
         doc.add(new BinaryDocValuesField(IndexFields.HTML, new BytesRef(article.html())));
         doc.add(new BinaryDocValuesField(IndexFields.TOC, new BytesRef(toc(article))));
-        doc.add(new StoredField(IndexFields.CONTENT_HASH, article.contentHash()));
         doc.add(new NumericDocValuesField(IndexFields.LEVEL, 0));
         doc.add(new StoredField(IndexFields.LEVEL, 0));
         doc.add(new TextField(IndexFields.SUGGEST_PREFIX, article.title(), Field.Store.NO));

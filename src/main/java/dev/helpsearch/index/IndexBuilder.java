@@ -17,18 +17,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -47,7 +53,6 @@ public final class IndexBuilder {
     public static final String SYNONYMS_KEY = "helpsearch.synonyms";
     /** Commit data key saying whether drafts were indexed: changing that means indexing anew. */
     private static final String DRAFTS_KEY = "helpsearch.drafts";
-    private static final Set<String> INDEXED_FIELDS = Set.of(IndexFields.FILE, IndexFields.PATH, IndexFields.CONTENT_HASH);
 
     private final Clock clock;
     /**
@@ -187,8 +192,13 @@ public final class IndexBuilder {
 
         /** Adds an article and its sections; safe to call from several threads at once. */
         public void add(Article article) {
+            add(article, "");
+        }
+
+        /** As {@link #add(Article)}, with the stamp of the file it was read from. */
+        public void add(Article article, String fileStamp) {
             try {
-                writer.addDocuments(ArticleDocuments.of(article, vectors));
+                writer.addDocuments(ArticleDocuments.of(article, vectors, fileStamp));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -255,14 +265,16 @@ public final class IndexBuilder {
                         || !Boolean.toString(includeDrafts).equals(userData.get(DRAFTS_KEY))) {
                     return Optional.empty();
                 }
-                IndexSearcher searcher = new IndexSearcher(reader);
-                TermQuery articles = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ARTICLE));
                 Map<String, ArticleLoader.Indexed> files = new HashMap<>();
-                StoredFields stored = reader.storedFields();
-                for (ScoreDoc hit : searcher.search(articles, Math.max(1, reader.maxDoc())).scoreDocs) {
-                    Document doc = stored.document(hit.doc, INDEXED_FIELDS);
-                    files.put(doc.get(IndexFields.FILE),
-                            new ArticleLoader.Indexed(doc.get(IndexFields.PATH), doc.get(IndexFields.CONTENT_HASH)));
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    BinaryDocValues sources = DocValues.getBinary(leaf.reader(), IndexFields.SOURCE);
+                    Bits live = leaf.reader().getLiveDocs();
+                    for (int doc = sources.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = sources.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            SourceRecord source = SourceRecord.decode(sources.binaryValue());
+                            files.put(source.file(), source.indexed());
+                        }
+                    }
                 }
                 return Optional.of(files);
             }

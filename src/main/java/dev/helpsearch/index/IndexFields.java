@@ -31,8 +31,8 @@ public final class IndexFields {
     public static final String HIT = "hit";
     /** An article's headings (its table of contents), as JSON (binary doc values). */
     public static final String TOC = "toc";
-    /** Hash of an article's source file, stored on its article document. */
-    public static final String CONTENT_HASH = "contentHash";
+    /** Where an article document came from, a {@link SourceRecord} (binary doc values). */
+    public static final String SOURCE = "source";
     /** Position of a section within its article, for stable ordering. */
     public static final String SECTION_INDEX = "sectionIndex";
 

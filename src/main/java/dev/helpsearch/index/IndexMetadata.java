@@ -24,7 +24,7 @@ public record IndexMetadata(long version, Instant indexedAt, int articles, int s
     }
 
     /** Bumped whenever fields or analysis change in a way an old index would answer wrongly. */
-    public static final int CURRENT_SCHEMA = 7;
+    public static final int CURRENT_SCHEMA = 8;
 
     public Map<String, String> toCommitData() {
         Map<String, String> data = new LinkedHashMap<>();

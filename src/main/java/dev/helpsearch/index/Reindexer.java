@@ -116,7 +116,7 @@ public final class Reindexer {
             Set<String> added = ConcurrentHashMap.newKeySet();
             List<ArticleProblem> invalid = new ArrayList<>(scan.problems());
             invalid.addAll(loader.parse(scan, article -> {
-                update.add(article);
+                update.add(article, scan.stamps().getOrDefault(article.file(), ""));
                 added.add(article.path());
             }));
             invalid.sort(Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line));

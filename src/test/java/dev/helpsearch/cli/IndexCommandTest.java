@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import dev.helpsearch.index.IndexFields;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -87,6 +88,32 @@ class IndexCommandTest {
 
         CliRun unchanged = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
         assertThat(unchanged.out()).contains("0 new or edited, 0 removed").contains("(index version 3)");
+    }
+
+    @Test
+    void aFileWithItsSizeAndTimeUnchangedIsNotReadAgain() throws IOException {
+        Path articles = articles();
+        Path index = work.resolve("index");
+        String[] run = {"index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()};
+        assertThat(CliRun.of(run).exitCode()).isZero();
+        Path billing = articles.resolve("faq/02.billing.md");
+        FileTime indexedAt = Files.getLastModifiedTime(billing);
+
+        // same size, same time: trusted as unchanged, as make and rsync would
+        Files.writeString(billing, "---\ntitle: Billing\n---\n\n## Receipts\n\nDownload them.\n");
+        Files.setLastModifiedTime(billing, indexedAt);
+        assertThat(CliRun.of(run).out()).contains("0 new or edited");
+        assertThat(count(index, IndexFields.URL, "/faq/billing#invoices")).isEqualTo(1);
+
+        // a new time: read again, and its new text indexed
+        Files.setLastModifiedTime(billing, FileTime.fromMillis(indexedAt.toMillis() + 5_000));
+        assertThat(CliRun.of(run).out()).contains("1 new or edited");
+        assertThat(count(index, IndexFields.URL, "/faq/billing#receipts")).isEqualTo(1);
+
+        // touched but not edited: read again, found unchanged, not indexed again
+        Path reset = articles.resolve("faq/01.reset.md");
+        Files.setLastModifiedTime(reset, FileTime.fromMillis(Files.getLastModifiedTime(reset).toMillis() + 5_000));
+        assertThat(CliRun.of(run).out()).contains("0 new or edited");
     }
 
     @Test

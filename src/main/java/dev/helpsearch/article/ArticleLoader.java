@@ -78,34 +78,11 @@ public final class ArticleLoader {
      *
      * @param path        the path of the article it was indexed as
      * @param contentHash the {@link ArticleParser#contentHash hash} of the text it was indexed from
-     * @param fileStamp   the file's {@link FileStamp} when it was read, "" if unknown
+     * @param fileStamp   the file's {@link #fileStamp stamp} when it was read, "" if unknown
      */
     public record Indexed(String path, String contentHash, String fileStamp) {
     }
 
-    /**
-     * A regular file's size and modification time, taken before it is read. While they stay the
-     * same the file is taken as unchanged without being read again, as make and rsync do; any
-     * other change (and every symlink) means reading it and comparing its text's hash.
-     */
-    public static final class FileStamp {
-
-        private FileStamp() {
-        }
-
-        /** The stamp, or "" for anything but a regular file (a symlink is always re-checked). */
-        static String of(Path file) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (!attributes.isRegularFile()) {
-                    return "";
-                }
-                return attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            } catch (IOException e) {
-                return "";
-            }
-        }
-    }
 
     /**
      * @param articles the articles, sorted by file, drafts and redirect pages left out
@@ -143,7 +120,7 @@ public final class ArticleLoader {
      * @param unchanged files whose text is exactly what the index was built from
      * @param problems  files that cannot be indexed, so far (parsing may find more)
      * @param skipped   valid files left out as drafts or redirects
-     * @param stamps    the {@link FileStamp} of each file to parse, taken before it was read
+     * @param stamps    the {@link #fileStamp stamp} of each file to parse, taken before it was read
      */
     public record Scan(Path root, List<String> toParse, List<String> unchanged, List<ArticleProblem> problems, int skipped,
             Map<String, String> stamps) {
@@ -156,9 +133,10 @@ public final class ArticleLoader {
     }
 
     /**
-     * Scans the folder against what an index already holds ({@code indexed}, by file). A file whose
-     * text is unchanged is still read and checked but will not be parsed again, which is what makes
-     * re-indexing one edited article of thousands fast. Where two files claim one path, the first
+     * Scans the folder against what an index already holds ({@code indexed}, by file). A file with
+     * the size and time it was indexed at is not read; one whose text is unchanged is read and
+     * checked but not parsed again. That is what makes re-indexing one edited article of thousands
+     * fast. Where two files claim one path, the first
      * by file name is kept and the other reported, settled from front matter alone.
      */
     public Scan scan(Path folder, boolean includeDrafts, Map<String, Indexed> indexed) throws IOException {
@@ -172,7 +150,7 @@ public final class ArticleLoader {
             String relative = relative(root, file);
             try {
                 Indexed before = indexed.get(relative);
-                String stamp = FileStamp.of(file);
+                String stamp = fileStamp(file);
                 if (before != null && !stamp.isEmpty() && stamp.equals(before.fileStamp())) {
                     claims.put(relative, new Claim(before.path(), false));
                     return;
@@ -273,6 +251,21 @@ public final class ArticleLoader {
 
     private static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    /**
+     * A regular file's size and modification time, taken before it is read. While they stay what
+     * they were when the file was indexed it is taken as unchanged without being read again, as
+     * make and rsync do; any other change means reading it and comparing its text's hash. "" for
+     * anything but a regular file, so a symlink is always read and checked again.
+     */
+    private static String fileStamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() ? attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String read(Path root, Path file, String relative) throws InvalidArticleException {

@@ -3,7 +3,6 @@ package dev.helpsearch.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpsearch.article.Article;
-import dev.helpsearch.article.ArticleLoader;
 import dev.helpsearch.article.Section;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +48,8 @@ public final class ArticleDocuments {
     }
 
     /**
-     * As {@link #of(Article, Vectors)}, remembering the {@link ArticleLoader.FileStamp stamp} of
-     * the file the article was read from, so that an unchanged file need not be read again.
+     * As {@link #of(Article, Vectors)}, remembering the stamp (size and time) of the file the
+     * article was read from, so that an unchanged file need not be read again.
      */
     public static List<Document> of(Article article, Vectors vectors, String fileStamp) {
         List<Document> docs = new ArrayList<>();

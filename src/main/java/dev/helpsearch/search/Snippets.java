@@ -207,14 +207,7 @@ final class Snippets {
                 out.append(' ');
                 space = false;
             }
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
+            Html.append(out, c);
         }
         if (space) {
             out.append(' ');

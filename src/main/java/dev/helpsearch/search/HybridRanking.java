@@ -54,19 +54,21 @@ final class HybridRanking {
         if (built.unfinished() && !ranking.vectorsWhileTyping()) {
             return null;
         }
-        if (!ranking.vectorsForIdentifiers() && isIdentifierQuery(query)) {
+        String stripped = query.strip();
+        int words = stripped.split("\\s+").length;
+        if (words < ranking.vectorsMinWords()) {
             return null;
         }
-        if (query.strip().split("\\s+").length < ranking.vectorsMinWords()) {
+        if (!ranking.vectorsForIdentifiers() && isIdentifierQuery(stripped, words)) {
             return null;
         }
         Embedder embedder = model.embedder().orElse(null);
         return embedder == null ? null : embedder.embedQuery(query);
     }
 
-    static boolean isIdentifierQuery(String query) {
-        String stripped = query.strip();
-        return stripped.split("\\s+").length <= IDENTIFIER_QUERY_WORDS && IDENTIFIER.matcher(stripped).find();
+    /** @param words how many words the (stripped) query has */
+    private static boolean isIdentifierQuery(String stripped, int words) {
+        return words <= IDENTIFIER_QUERY_WORDS && IDENTIFIER.matcher(stripped).find();
     }
 
     /** The documents nearest to the query vector, best first, within a category when one is given. */

@@ -53,7 +53,7 @@
     }
   });
 
-  Promise.all([import(origin + '/assets/widget-ui.js'), placed]).then(function (loaded) {
+  Promise.all([import(origin + '/_/assets/widget-ui.js'), placed]).then(function (loaded) {
     return loaded[0].mountWidget(host, config);
   }).catch(function (error) {
     console.error('helpsearch widget: could not start from ' + origin + '. The search server must allow this page\'s origin ('

@@ -274,7 +274,7 @@ export function createSearch(options) {
     const controller = new AbortController();
     inFlight = controller;
     panel.setAttribute('aria-busy', 'true');
-    const url = `${apiBase}/api/search?q=${encodeURIComponent(q)}&limit=${RESULT_LIMIT}`;
+    const url = `${apiBase}/_/v1/search?q=${encodeURIComponent(q)}&limit=${RESULT_LIMIT}`;
     let data;
     let failure = null;
     try {

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -152,20 +153,20 @@ public final class ArticleLoader {
                 Indexed before = indexed.get(relative);
                 String stamp = fileStamp(file);
                 if (before != null && !stamp.isEmpty() && stamp.equals(before.fileStamp())) {
-                    claims.put(relative, new Claim(before.path(), false));
+                    claims.put(relative, new Claim(before.path(), false, 1));
                     return;
                 }
                 stamps.put(relative, stamp);
                 String content = read(root, file, relative);
                 if (before != null && before.contentHash().equals(ArticleParser.contentHash(content))) {
-                    claims.put(relative, new Claim(before.path(), false));
+                    claims.put(relative, new Claim(before.path(), false, 1));
                     return;
                 }
                 ArticleParser.Header header = parser.header(relative, content);
                 if (header.redirect() || (header.draft() && !includeDrafts)) {
                     skipped.incrementAndGet();
                 } else {
-                    claims.put(relative, new Claim(header.path(), true));
+                    claims.put(relative, new Claim(header.path(), true, header.pathLine()));
                 }
             } catch (InvalidArticleException e) {
                 problems.add(e.problem());
@@ -179,6 +180,13 @@ public final class ArticleLoader {
         List<String> unchanged = new ArrayList<>();
         List<String> toParse = new ArrayList<>();
         for (Map.Entry<String, Claim> entry : new TreeMap<>(claims).entrySet()) {
+            // the route would win and the page could never be opened: an editor must choose another path
+            Optional<String> reserved = ServicePaths.collision(entry.getValue().path());
+            if (reserved.isPresent()) {
+                problems.add(new ArticleProblem(entry.getKey(), entry.getValue().line(),
+                        "path " + entry.getValue().path() + " collides with " + reserved.get() + ", which the service answers there"));
+                continue;
+            }
             String first = fileByPath.putIfAbsent(entry.getValue().path(), entry.getKey());
             if (first != null) {
                 problems.add(new ArticleProblem(entry.getKey(), 1,
@@ -226,7 +234,7 @@ public final class ArticleLoader {
             Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line);
 
     /** A valid file's claim on a path; {@code parse} is false when the index already holds its text. */
-    private record Claim(String path, boolean parse) {
+    private record Claim(String path, boolean parse, int line) {
     }
 
     private static List<Path> markdownFiles(Path root) throws IOException {

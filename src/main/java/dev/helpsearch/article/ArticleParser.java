@@ -41,8 +41,9 @@ public final class ArticleParser {
      * @param path     the page's path
      * @param draft    marked as a draft
      * @param redirect a redirect page rather than an article
+     * @param pathLine the line that decides the path: the front matter's {@code path}, else the first
      */
-    public record Header(String path, boolean draft, boolean redirect) {
+    public record Header(String path, boolean draft, boolean redirect, int pathLine) {
     }
 
     public Header header(String file, String content) throws InvalidArticleException {
@@ -52,11 +53,14 @@ public final class ArticleParser {
 
     private Header header(String file, FrontMatter frontMatter, Map<String, Object> data) throws InvalidArticleException {
         String path = string(data, "path", file, frontMatter);
+        int pathLine = 1;
         if (path == null || path.isBlank()) {
             path = ContentPaths.path(pathPrefix, file);
+        } else {
+            pathLine = frontMatter.lineOf("path");
         }
         boolean draft = bool(data, "draft", file, frontMatter) || file.endsWith(".draft.md");
-        return new Header(path, draft, string(data, "redirect", file, frontMatter) != null);
+        return new Header(path, draft, string(data, "redirect", file, frontMatter) != null, pathLine);
     }
 
     private static String normalized(String content) {

@@ -1,5 +1,6 @@
 package dev.helpsearch.http;
 
+import dev.helpsearch.article.ServicePaths;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.InvalidRequestException;
@@ -10,10 +11,11 @@ import dev.helpsearch.search.Suggestion;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,6 +48,7 @@ public final class ApiServer {
     private final ServerSettings settings;
     private final Metrics metrics = new Metrics();
     private final RateLimiter rateLimiter;
+    private final WebAssets assets = new WebAssets();
 
     public ApiServer(HelpSearch search, Reindexer reindexer, ServerSettings settings) {
         this.search = search;
@@ -78,11 +82,6 @@ public final class ApiServer {
                 server.setStopTimeout(settings.shutdownGraceMillis());
                 server.setErrorHandler(new JsonErrorHandler());
             });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-            });
             config.requestLogger.http((ctx, millis) -> logRequest(ctx, millis));
 
             config.routes.before(ctx -> {
@@ -90,36 +89,20 @@ public final class ApiServer {
                 Cors.apply(ctx, origins);
                 rateLimit(ctx);
             });
-            for (String path : List.of("/api/search", "/api/answer", "/api/suggest", "/api/articles/<path>")) {
-                config.routes.options(path, ctx -> ctx.status(Cors.isAllowed(ctx, origins) ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN));
+            apiRoutes(config, ServicePaths.API, origins, false);
+            apiRoutes(config, ServicePaths.LEGACY_API, origins, true);
+            config.routes.get(ServicePaths.PREFIX + "openapi.json", ctx -> asset(ctx, "", "openapi.json"));
+            for (String base : List.of(ServicePaths.PREFIX, "/")) {
+                config.routes.get(base + "healthz", ctx -> ctx.json(search.status()));
+                config.routes.get(base + "metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.render(indexGauges())));
+                config.routes.get(base + "widget.js", ctx -> asset(ctx, "", "widget.js"));
             }
-
-            config.routes.get("/api/search", this::searchEndpoint);
-            config.routes.get("/api/answer", ctx -> {
-                var result = search.answer(requiredQuery(ctx));
-                ctx.attribute(HITS, result.answer() != null ? 1 : result.hits().size());
-                ctx.json(result);
-            });
-            config.routes.get("/api/suggest", ctx -> {
-                var suggestions = search.suggest(requiredQuery(ctx));
-                ctx.attribute(HITS, suggestions.size());
-                ctx.json(new Suggestions(ctx.queryParam("q"), suggestions));
-            });
-            config.routes.get("/api/articles/<path>/related", ctx -> {
-                int limit = intParam(ctx, "limit", 5, 1, SearchRequest.MAX_LIMIT, "invalid_limit");
-                String path = "/" + trimSlashes(ctx.pathParam("path"));
-                var related = search.related(path, limit)
-                        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path));
-                ctx.json(new Related(path, related));
-            });
-            config.routes.get("/api/articles/<path>", ctx -> {
-                String path = "/" + trimSlashes(ctx.pathParam("path"));
-                ctx.json(search.article(path).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path)));
-            });
-            config.routes.get("/healthz", ctx -> ctx.json(search.status()));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(indexGauges())));
+            config.routes.get(ServicePaths.PREFIX + "assets/{name}", ctx -> asset(ctx, "assets", ctx.pathParam("name")));
             benchConstant(config);
-            config.routes.post("/api/admin/reindex", this::reindexEndpoint);
+            config.routes.get("/", ctx -> asset(ctx, "", "index.html"));
+            // last, so that every route above wins; the indexer refuses articles on their paths
+            config.routes.get("/<path>", this::page);
 
             config.routes.exception(InvalidRequestException.class,
                     (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(ApiError.of(e.code(), e.getMessage())));
@@ -134,7 +117,7 @@ public final class ApiServer {
 
     /** The public API only: pages, health checks, metrics and the token-guarded admin endpoint are not limited. */
     private void rateLimit(Context ctx) {
-        if (rateLimiter == null || !ctx.path().startsWith("/api/") || ctx.path().startsWith("/api/admin/")) {
+        if (rateLimiter == null || !isPublicApi(ctx.path())) {
             return;
         }
         RateLimiter.Decision decision = rateLimiter.acquire(ctx.ip(), System.nanoTime());
@@ -143,6 +126,15 @@ public final class ApiServer {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                     "too many requests from this address; at most " + settings.rateLimit() + " a second");
         }
+    }
+
+    /** The query endpoints, versioned or not; article pages under /api/ are pages, not API. */
+    private static boolean isPublicApi(String path) {
+        if (path.startsWith(ServicePaths.API + "/")) {
+            return !path.startsWith(ServicePaths.API + "/admin/");
+        }
+        return path.startsWith("/api/articles/") || path.equals("/api/search") || path.equals("/api/answer")
+                || path.equals("/api/suggest");
     }
 
     private Metrics.IndexGauges indexGauges() {
@@ -168,12 +160,97 @@ public final class ApiServer {
         config.routes.get("/bench/constant", ctx -> ctx.contentType("application/json").result(Files.readAllBytes(path)));
     }
 
+    /**
+     * The JSON API under {@code base}. The unversioned paths of earlier releases answer exactly as
+     * the versioned ones, marked deprecated, so that integrations keep working while they move.
+     */
+    private void apiRoutes(JavalinConfig config, String base, Set<String> origins, boolean legacy) {
+        String relatedPath = legacy ? base + "/articles/<path>/related" : base + "/related/<path>";
+        for (String path : List.of(base + "/search", base + "/answer", base + "/suggest", base + "/articles/<path>", relatedPath)) {
+            config.routes.options(path, ctx -> ctx.status(Cors.isAllowed(ctx, origins) ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN));
+        }
+        config.routes.get(base + "/search", deprecated(legacy, "/search", this::searchEndpoint));
+        config.routes.get(base + "/answer", deprecated(legacy, "/answer", ctx -> {
+            Params.of(ctx).allow("q");
+            var result = search.answer(requiredQuery(ctx));
+            ctx.attribute(HITS, result.answer() != null ? 1 : result.hits().size());
+            ctx.json(result);
+        }));
+        config.routes.get(base + "/suggest", deprecated(legacy, "/suggest", ctx -> {
+            Params.of(ctx).allow("q");
+            var suggestions = search.suggest(requiredQuery(ctx));
+            ctx.attribute(HITS, suggestions.size());
+            ctx.json(new Suggestions(ctx.queryParam("q"), suggestions));
+        }));
+        // registered before the article route, whose <path> would otherwise swallow "/related"
+        config.routes.get(relatedPath, deprecated(legacy, "/related/{path}", ctx -> {
+            Params.of(ctx).allow("limit");
+            int limit = intParam(ctx, "limit", 5, 1, SearchRequest.MAX_LIMIT, "invalid_limit");
+            String path = "/" + trimSlashes(ctx.pathParam("path"));
+            var related = search.related(path, limit)
+                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path));
+            ctx.json(new Related(path, related));
+        }));
+        config.routes.get(base + "/articles/<path>", deprecated(legacy, "/articles/{path}", ctx -> {
+            Params.of(ctx).allow();
+            String path = "/" + trimSlashes(ctx.pathParam("path"));
+            ctx.json(search.article(path).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path)));
+        }));
+        config.routes.post(base + "/admin/reindex", deprecated(legacy, "/admin/reindex", this::reindexEndpoint));
+    }
+
+    /** For the unversioned paths: RFC 9745's Deprecation header and a link to the versioned route. */
+    private static Handler deprecated(boolean legacy, String route, Handler handler) {
+        if (!legacy) {
+            return handler;
+        }
+        return ctx -> {
+            ctx.header("Deprecation", "true");
+            ctx.header("Link", "<" + ServicePaths.API + route + ">; rel=\"successor-version\"");
+            handler.handle(ctx);
+        };
+    }
+
+    /** An article's own page, or the page saying there is none. */
+    private void page(Context ctx) {
+        String path = "/" + trimSlashes(ctx.path());
+        if (ServicePaths.collision(path).isPresent()) {
+            // under /_/ (or a retired API path) nothing is a page: an unknown route gets the JSON 404
+            throw new NotFoundResponse();
+        }
+        var page = search.article(path);
+        ctx.contentType("text/html; charset=utf-8");
+        if (page.isPresent()) {
+            ctx.result(ArticlePageRenderer.render(page.get()));
+        } else {
+            ctx.status(HttpStatus.NOT_FOUND).result(ArticlePageRenderer.notFound(path));
+        }
+    }
+
+    private void asset(Context ctx, String folder, String name) {
+        WebAssets.Asset asset = assets.get(folder, name).orElseThrow(NotFoundResponse::new);
+        ctx.contentType(asset.contentType()).result(asset.bytes());
+    }
+
     private void searchEndpoint(Context ctx) {
-        SearchRequest request = new SearchRequest(
-                requiredQuery(ctx),
-                intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT, "invalid_limit"),
-                intParam(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET, "invalid_offset"),
-                ctx.queryParam("category"));
+        Params.of(ctx).allow(Set.of("category", "facets"), "q", "limit", "offset", "page", "category", "facets");
+        int limit = intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT, "invalid_limit");
+        int offset = intParam(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET, "invalid_offset");
+        if (ctx.queryParam("page") != null) {
+            if (ctx.queryParam("offset") != null) {
+                throw new InvalidRequestException("invalid_page", "give page or offset, not both");
+            }
+            int page = intParam(ctx, "page", 1, 1, SearchRequest.MAX_OFFSET / limit + 1, "invalid_page");
+            offset = (page - 1) * limit;
+        }
+        Set<String> facets = new LinkedHashSet<>();
+        for (String value : ctx.queryParams("facets")) {
+            // facets=category,tags as Algolia and Meilisearch spell it, or the parameter repeated
+            for (String name : value.split(",", -1)) {
+                facets.add(name.strip());
+            }
+        }
+        SearchRequest request = new SearchRequest(requiredQuery(ctx), limit, offset, ctx.queryParams("category"), facets);
         SearchResults results = search.search(request);
         ctx.attribute(HITS, results.hits().size());
         ctx.json(results);
@@ -199,23 +276,9 @@ public final class ApiServer {
                 outcome.millis()));
     }
 
-    /**
-     * Unknown paths: an article's own page when one lives there, else a 404 (JSON under /api, a page
-     * elsewhere). Also 405 and Jetty's own size errors, always with a JSON body for the API.
-     */
+    /** Unknown routes, 405 and Jetty's own size errors, always with a JSON body. */
     private void httpError(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
-        boolean api = ctx.path().startsWith("/api/") || ctx.path().equals("/healthz");
-        if (status == 404 && !api && isRead(ctx)) {
-            String path = "/" + trimSlashes(ctx.path());
-            var page = search.article(path);
-            if (page.isPresent()) {
-                ctx.status(HttpStatus.OK).contentType("text/html; charset=utf-8").result(ArticlePageRenderer.render(page.get()));
-            } else {
-                ctx.status(HttpStatus.NOT_FOUND).contentType("text/html; charset=utf-8").result(ArticlePageRenderer.notFound(path));
-            }
-            return;
-        }
         if (e instanceof MethodNotAllowedResponse notAllowed) {
             ctx.header("Allow", notAllowed.getDetails().getOrDefault("availableMethods", "GET"));
             ctx.status(status).json(ApiError.of("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
@@ -228,11 +291,6 @@ public final class ApiServer {
         };
         String message = status == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage();
         ctx.status(status).json(ApiError.of(code, message));
-    }
-
-    private static boolean isRead(Context ctx) {
-        String method = ctx.method().name().toUpperCase(Locale.ROOT);
-        return method.equals("GET") || method.equals("HEAD");
     }
 
     private static String requiredQuery(Context ctx) {

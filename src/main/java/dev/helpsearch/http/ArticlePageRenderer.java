@@ -13,8 +13,8 @@ final class ArticlePageRenderer {
 
     private static final String HEAD_LINKS = """
             <meta name="color-scheme" content="light dark">
-            <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
-            <link rel="stylesheet" href="/assets/help.css">
+            <link rel="icon" href="/_/assets/icon.svg" type="image/svg+xml">
+            <link rel="stylesheet" href="/_/assets/help.css">
             """;
 
     private static final String BRAND = "<a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\">"
@@ -31,7 +31,7 @@ final class ArticlePageRenderer {
                 .append("<title>").append(Html.escape(page.title())).append(" \u00b7 Help Center</title>\n")
                 .append("<meta name=\"description\" content=\"").append(Html.escape(page.description())).append("\">\n")
                 .append(HEAD_LINKS)
-                .append("<script type=\"module\" src=\"/assets/article.js\"></script>\n")
+                .append("<script type=\"module\" src=\"/_/assets/article.js\"></script>\n")
                 .append("</head>\n<body class=\"article-page\">\n");
         header(html);
         html.append("<main class=\"article-layout\">\n");
@@ -62,7 +62,7 @@ final class ArticlePageRenderer {
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Page not found \u00b7 Help Center</title>\n")
-                .append(HEAD_LINKS).append("<script type=\"module\" src=\"/assets/article.js\"></script>\n")
+                .append(HEAD_LINKS).append("<script type=\"module\" src=\"/_/assets/article.js\"></script>\n")
                 .append("</head>\n<body class=\"article-page\">\n");
         header(html);
         html.append("<main class=\"article-layout\"><article class=\"article\">\n<h1>Page not found</h1>\n")

@@ -59,13 +59,22 @@ final class Metrics {
 
     /** The route a path belongs to, from a fixed, small set. */
     static String endpoint(String path) {
+        // the labels keep the names they had before the API moved under /_/v1, so dashboards keep working
+        if (path.startsWith("/_/v1/related/")) {
+            return "/api/articles/{path}/related";
+        }
+        if (path.startsWith("/_/v1/")) {
+            path = "/api/" + path.substring("/_/v1/".length());
+        } else if (path.equals("/_/healthz") || path.equals("/_/metrics")) {
+            path = path.substring(2);
+        }
         if (ROUTES.contains(path)) {
             return path;
         }
         if (path.startsWith("/api/articles/")) {
             return path.endsWith("/related") ? "/api/articles/{path}/related" : "/api/articles/{path}";
         }
-        return path.startsWith("/api/") ? "other" : "page";
+        return path.startsWith("/_/") ? "other" : "page";
     }
 
     void record(String path, int status, double millis, Integer hits) {

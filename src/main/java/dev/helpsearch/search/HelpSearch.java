@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -28,7 +29,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * The search core: ranked section and article hits with snippets, the in-app answer, as-you-type
@@ -87,12 +87,15 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(request.query());
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked = rank(searcher, request.query(), text, request.category(),
+                Facets.checkCategories(searcher, request.categories());
+                Ranked ranked = rank(searcher, request.query(), text, request.categories(),
                         request.offset() + request.limit() + DEDUPE_SLACK);
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, request.offset(), request.limit());
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
+                Map<String, Map<String, Long>> facets = request.facets().contains(Facets.CATEGORY)
+                        ? Map.of(Facets.CATEGORY, Facets.categoryCounts(searcher, ranked.matches())) : null;
                 return new SearchResults(request.query(), ranked.top().totalHits.value(), millisSince(start),
-                        ranked.built().corrected(), hits);
+                        ranked.built().corrected(), hits, facets);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -104,44 +107,73 @@ public final class HelpSearch {
      * @param lexical  the ranking by words alone, before any fusion
      * @param semantic the documents nearest to the query's meaning, best first; empty when the
      *                 semantic side sat the query out
+     * @param matches  the documents {@code top}'s total counts
      */
-    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic) {
+    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic, Facets.Matches matches) {
     }
 
     /**
      * The ranked documents for a query: the lexical ranking, fused with the semantic one when the
      * model is ready and the query is one it helps.
      */
-    private Ranked rank(IndexSnapshot searcher, String query, QueryText text, String category, int window) throws IOException {
-        Ranked lexical = rankLexically(searcher, text, category, window);
+    private Ranked rank(IndexSnapshot searcher, String query, QueryText text, List<String> categories, int window)
+            throws IOException {
+        Ranked lexical = rankLexically(searcher, text, Facets.categoryFilter(categories), window);
         float[] vector = hybrid.queryVector(searcher, query, lexical.built());
         if (vector == null) {
             return lexical;
         }
-        ScoreDoc[] nearest = hybrid.nearest(searcher, vector, category);
+        ScoreDoc[] nearest = nearest(searcher, vector, categories);
         ScoreDoc[] fused = hybrid.fuse(lexical.top().scoreDocs, nearest);
-        long total = Math.max(lexical.top().totalHits.value(), fused.length);
-        return new Ranked(lexical.built(), new TopDocs(new TotalHits(total, lexical.top().totalHits.relation()), fused),
-                lexical.lexical(), nearest);
+        Facets.Matches matches = Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused);
+        return new Ranked(lexical.built(), new TopDocs(matches.total(), fused), lexical.lexical(), nearest, matches);
+    }
+
+    /**
+     * The nearest documents within any of the categories: the best of each category's nearest,
+     * as similarities are comparable across searches of one vector.
+     */
+    private ScoreDoc[] nearest(IndexSnapshot searcher, float[] vector, List<String> categories) throws IOException {
+        if (categories.size() <= 1) {
+            return hybrid.nearest(searcher, vector, categories.isEmpty() ? null : categories.get(0));
+        }
+        List<ScoreDoc> all = new ArrayList<>();
+        int candidates = 0;
+        for (String category : categories) {
+            ScoreDoc[] some = hybrid.nearest(searcher, vector, category);
+            candidates = Math.max(candidates, some.length);
+            all.addAll(Arrays.asList(some));
+        }
+        all.sort((a, b) -> Float.compare(b.score, a.score));
+        return all.subList(0, Math.min(all.size(), Math.max(candidates, 1))).toArray(ScoreDoc[]::new);
     }
 
     /**
      * The lexical ranking. When few documents contain enough of the query's words, those
      * containing fewer follow them, so a symptom described in other words still finds something.
      */
-    private Ranked rankLexically(IndexSnapshot searcher, QueryText text, String category, int window) throws IOException {
-        QueryBuilder.Built built = queries.build(searcher, text, category);
+    private Ranked rankLexically(IndexSnapshot searcher, QueryText text, Query filter, int window) throws IOException {
+        QueryBuilder.Built built = filtered(queries.build(searcher, text, null), filter);
         TopDocs top = reranked(searcher, built, searcher.search(built.query(), collector(window)));
         if (top.totalHits.value() >= ranking.relaxBelow()) {
-            return new Ranked(built, top, top.scoreDocs, new ScoreDoc[0]);
+            return new Ranked(built, top, top.scoreDocs, new ScoreDoc[0], Facets.Matches.lexical(built.query(), top.totalHits));
         }
-        QueryBuilder.Built relaxed = queries.build(searcher, text, category, true);
+        QueryBuilder.Built relaxed = filtered(queries.build(searcher, text, null, true), filter);
         TopDocs more = reranked(searcher, relaxed, searcher.search(relaxed.query(), collector(window)));
         Query both = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD).add(relaxed.query(), Occur.SHOULD).build();
         ScoreDoc[] ordered = followedBy(top.scoreDocs, more.scoreDocs);
         return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected(), built.evidence(),
                 built.unfinished()),
-                new TopDocs(more.totalHits, ordered), ordered, new ScoreDoc[0]);
+                new TopDocs(more.totalHits, ordered), ordered, new ScoreDoc[0], Facets.Matches.lexical(both, more.totalHits));
+    }
+
+    /** The categories are filtered here rather than by the query builder, which takes one at most. */
+    private static QueryBuilder.Built filtered(QueryBuilder.Built built, Query filter) {
+        if (filter == null) {
+            return built;
+        }
+        return new QueryBuilder.Built(Facets.filtered(built.query(), filter), built.terms(), built.prefix(), built.corrected(),
+                built.evidence(), built.unfinished());
     }
 
     /**
@@ -153,7 +185,7 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(request.query());
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked = rank(searcher, request.query(), text, request.category(), request.limit() + DEDUPE_SLACK);
+                Ranked ranked = rank(searcher, request.query(), text, request.categories(), request.limit() + DEDUPE_SLACK);
                 QueryBuilder.Built built = ranked.built();
                 StringBuilder out = new StringBuilder("query: ").append(built.query()).append('\n');
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, request.limit());
@@ -175,7 +207,7 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(SearchRequest.checkedQuery(query));
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked = rank(searcher, query, text, null, Answers.CANDIDATES + DEDUPE_SLACK);
+                Ranked ranked = rank(searcher, query, text, List.of(), Answers.CANDIDATES + DEDUPE_SLACK);
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, Answers.CANDIDATES);
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
                 Answer answer = answers.best(searcher, ranked.built(), page, hits, ranked.lexical(), ranked.semantic());

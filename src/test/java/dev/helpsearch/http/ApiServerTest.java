@@ -193,7 +193,20 @@ class ApiServerTest {
                 new Case("/api/suggest?q=", 400, "missing_query"),
                 new Case("/api/articles/troubleshooting/nope/related", 404, "unknown_article"),
                 new Case("/api/articles/troubleshooting/cannot-sign-in/related?limit=x", 400, "invalid_limit"),
-                new Case("/api/nothing-here", 404, "not_found"));
+                new Case("/_/v1/nothing-here", 404, "not_found"),
+                new Case("/_/nothing-here", 404, "not_found"),
+                new Case("/_/v1/search?q=x&lmit=5", 400, "unknown_parameter"),
+                new Case("/_/v1/search?q=x&q=y", 400, "repeated_parameter"),
+                new Case("/_/v1/search?q=x&category=nope", 400, "unknown_category"),
+                new Case("/_/v1/search?q=x&category=", 400, "invalid_category"),
+                new Case("/_/v1/search?q=x&facets=tags", 400, "unknown_facet"),
+                new Case("/_/v1/search?q=x&page=0", 400, "invalid_page"),
+                new Case("/_/v1/search?q=x&page=2&offset=10", 400, "invalid_page"),
+                new Case("/_/v1/answer?q=x&limit=3", 400, "unknown_parameter"),
+                new Case("/_/v1/suggest?q=x&category=a", 400, "unknown_parameter"),
+                new Case("/_/v1/articles/troubleshooting/nope", 404, "unknown_article"),
+                new Case("/_/v1/related/troubleshooting/nope", 404, "unknown_article"),
+                new Case("/_/v1/related/troubleshooting/cannot-sign-in?limit=0", 400, "invalid_limit"));
         for (Case c : cases) {
             HttpResponse<String> response = server.get(c.path());
             assertThat(response.statusCode()).as(c.path()).isEqualTo(c.status());

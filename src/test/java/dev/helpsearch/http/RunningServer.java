@@ -56,12 +56,21 @@ public final class RunningServer implements AutoCloseable {
     /** A server whose index is built with {@code builder} (vectors or not) and searched with {@code semantic}. */
     public static RunningServer start(Path work, String siteUrl, ServerSettings settings, IndexBuilder builder,
             SemanticModel semantic) throws IOException {
+        return start(work, Path.of("articles"), siteUrl, settings, builder, semantic);
+    }
+
+    /** A server over a copy of the articles in {@code source}. */
+    public static RunningServer start(Path work, Path source, String siteUrl, ServerSettings settings, IndexBuilder builder,
+            SemanticModel semantic) throws IOException {
         Path articles = work.resolve("articles");
-        copyTree(Path.of("articles"), articles);
+        copyTree(source, articles);
         Path index = work.resolve("index");
         AtomicReference<LiveIndex> opened = new AtomicReference<>();
         Reindexer reindexer = new Reindexer(articles, index, false, builder, metadata -> refresh(opened.get()));
-        reindexer.reindex();
+        Reindexer.Outcome outcome = reindexer.reindex();
+        if (!outcome.replaced()) {
+            throw new IllegalStateException("the articles did not index: " + outcome.problems());
+        }
         LiveIndex live = LiveIndex.open(index);
         opened.set(live);
         HelpSearch search = new HelpSearch(live, new Urls(siteUrl), semantic);

@@ -331,7 +331,7 @@ class SearchPageBrowserTest {
 
         // only the last five, newest first, without duplicates
         browser.js("""
-                return import('/assets/search-ui.js').then(m => {
+                return import('/_/assets/search-ui.js').then(m => {
                   for (const q of ['one', 'two', 'three', 'four', 'five', 'six', 'TWO']) m.saveRecent(q);
                 });""");
         browser.driver.get(base + "/");

@@ -153,9 +153,13 @@ public final class HelpSearch {
      * containing fewer follow them, so a symptom described in other words still finds something.
      */
     private Ranked rankLexically(IndexSnapshot searcher, QueryText text, Query filter, int window) throws IOException {
-        QueryBuilder.Built built = filtered(queries.build(searcher, text, null), filter);
+        QueryBuilder.Built unfiltered = queries.build(searcher, text, null);
+        QueryBuilder.Built built = filtered(unfiltered, filter);
         TopDocs top = reranked(searcher, built, searcher.search(built.query(), collector(window)));
-        if (top.totalHits.value() >= ranking.relaxBelow()) {
+        // whether to relax is the query's matter, not the filter's: a filter narrows the matches a
+        // facet counted, it must not turn them into the looser matches of the relaxed query
+        if (top.totalHits.value() >= ranking.relaxBelow()
+                || (filter != null && searcher.count(unfiltered.query()) >= ranking.relaxBelow())) {
             return new Ranked(built, top, top.scoreDocs, new ScoreDoc[0], Facets.Matches.lexical(built.query(), top.totalHits));
         }
         QueryBuilder.Built relaxed = filtered(queries.build(searcher, text, null, true), filter);

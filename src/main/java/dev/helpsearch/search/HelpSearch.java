@@ -52,6 +52,7 @@ public final class HelpSearch {
     private final QueryBuilder queries;
     private final Ranking ranking;
     private final Snippets snippets = new Snippets();
+    private final Highlights highlights = new Highlights();
     private final Suggester suggester = new Suggester();
     private final RelatedArticles related = new RelatedArticles();
     private final Answers answers;
@@ -359,8 +360,12 @@ public final class HelpSearch {
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             HitRecord record = records[i];
+            List<String> highlightTerms = marked.isEmpty() ? built.terms() : marked;
+            SearchHit.Highlighted highlighted = new SearchHit.Highlighted(
+                    highlights.of(record.title(), highlightTerms, built.prefix()),
+                    highlights.of(record.heading(), highlightTerms, built.prefix()));
             hits.add(new SearchHit(urls.of(record.url()), record.path(), record.anchor(), record.title(), record.heading(),
-                    record.titles(), record.category(), snippetTexts[i], round(page.get(i).score)));
+                    record.titles(), record.category(), snippetTexts[i], highlighted, round(page.get(i).score)));
         }
         return hits;
     }

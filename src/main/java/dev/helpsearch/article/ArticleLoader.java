@@ -90,6 +90,14 @@ public final class ArticleLoader {
      * @param problems every invalid file, sorted by file
      * @param skipped  how many valid files were left out as drafts or redirects
      */
+    /**
+     * A page that only forwards elsewhere ({@code redirect:} front matter), checked by {@link Redirects}.
+     *
+     * @param target where it forwards to: a path on this site or an absolute http(s) URL
+     */
+    public record Redirect(String file, String path, String target, String contentHash, String fileStamp) {
+    }
+
     public record Result(List<Article> articles, List<ArticleProblem> problems, int skipped) {
 
         public Result {
@@ -122,10 +130,12 @@ public final class ArticleLoader {
      * @param problems  files that cannot be indexed, so far (parsing may find more)
      * @param skipped   valid files left out as drafts or redirects
      * @param stamps    the {@link #fileStamp stamp} of each file to parse, taken before it was read
+     * @param redirects new and edited redirect pages, which are indexed as redirects, not articles
      */
     public record Scan(Path root, List<String> toParse, List<String> unchanged, List<ArticleProblem> problems, int skipped,
-            Map<String, String> stamps) {
+            Map<String, String> stamps, List<Redirect> redirects) {
         public Scan {
+            redirects = List.copyOf(redirects);
             toParse = List.copyOf(toParse);
             unchanged = List.copyOf(unchanged);
             problems = List.copyOf(problems);
@@ -163,7 +173,16 @@ public final class ArticleLoader {
                     return;
                 }
                 ArticleParser.Header header = parser.header(relative, content);
-                if (header.redirect() || (header.draft() && !includeDrafts)) {
+                if (header.redirect()) {
+                    skipped.incrementAndGet();
+                    Optional<String> refused = Redirects.problem(header.redirectTarget());
+                    if (refused.isPresent()) {
+                        problems.add(new ArticleProblem(relative, header.redirectLine(), refused.get()));
+                    } else {
+                        claims.put(relative, new Claim(header.path(), false, header.pathLine(),
+                                new Redirect(relative, header.path(), header.redirectTarget().strip(), ArticleParser.contentHash(content), stamp)));
+                    }
+                } else if (header.draft() && !includeDrafts) {
                     skipped.incrementAndGet();
                 } else {
                     claims.put(relative, new Claim(header.path(), true, header.pathLine()));
@@ -179,6 +198,7 @@ public final class ArticleLoader {
         Map<String, String> fileByPath = new HashMap<>();
         List<String> unchanged = new ArrayList<>();
         List<String> toParse = new ArrayList<>();
+        List<Redirect> redirects = new ArrayList<>();
         for (Map.Entry<String, Claim> entry : new TreeMap<>(claims).entrySet()) {
             // the route would win and the page could never be opened: an editor must choose another path
             Optional<String> reserved = ServicePaths.collision(entry.getValue().path());
@@ -191,6 +211,8 @@ public final class ArticleLoader {
             if (first != null) {
                 problems.add(new ArticleProblem(entry.getKey(), 1,
                         "duplicate path " + entry.getValue().path() + ": " + first + " has the same path"));
+            } else if (entry.getValue().redirect() != null) {
+                redirects.add(entry.getValue().redirect());
             } else if (entry.getValue().parse()) {
                 toParse.add(entry.getKey());
             } else {
@@ -200,7 +222,7 @@ public final class ArticleLoader {
         List<ArticleProblem> sorted = new ArrayList<>(problems);
         sorted.sort(PROBLEM_ORDER);
         stamps.keySet().retainAll(new HashSet<>(toParse));
-        return new Scan(root, toParse, unchanged, sorted, skipped.get(), stamps);
+        return new Scan(root, toParse, unchanged, sorted, skipped.get(), stamps, redirects);
     }
 
     /**
@@ -234,7 +256,11 @@ public final class ArticleLoader {
             Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line);
 
     /** A valid file's claim on a path; {@code parse} is false when the index already holds its text. */
-    private record Claim(String path, boolean parse, int line) {
+    private record Claim(String path, boolean parse, int line, Redirect redirect) {
+
+        Claim(String path, boolean parse, int line) {
+            this(path, parse, line, null);
+        }
     }
 
     private static List<Path> markdownFiles(Path root) throws IOException {

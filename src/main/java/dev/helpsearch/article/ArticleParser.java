@@ -42,8 +42,10 @@ public final class ArticleParser {
      * @param draft    marked as a draft
      * @param redirect a redirect page rather than an article
      * @param pathLine the line that decides the path: the front matter's {@code path}, else the first
+     * @param redirectTarget where a redirect page forwards to, as written; null for other pages
+     * @param redirectLine the line of {@code redirect}
      */
-    public record Header(String path, boolean draft, boolean redirect, int pathLine) {
+    public record Header(String path, boolean draft, boolean redirect, int pathLine, String redirectTarget, int redirectLine) {
     }
 
     public Header header(String file, String content) throws InvalidArticleException {
@@ -60,7 +62,8 @@ public final class ArticleParser {
             pathLine = frontMatter.lineOf("path");
         }
         boolean draft = bool(data, "draft", file, frontMatter) || file.endsWith(".draft.md");
-        return new Header(path, draft, string(data, "redirect", file, frontMatter) != null, pathLine);
+        String redirect = string(data, "redirect", file, frontMatter);
+        return new Header(path, draft, redirect != null, pathLine, redirect, frontMatter.lineOf("redirect"));
     }
 
     private static String normalized(String content) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "search", description = "Search the index from the command line; --json prints exactly what GET /api/search returns.")
+@Command(name = "search", description = "Search the index from the command line; --json prints exactly what GET /_/v1/search returns.")
 final class SearchCommand implements Callable<Integer> {
 
     @Spec

@@ -77,13 +77,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     boolean watch;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:HELPSEARCH_ADMIN_TOKEN:-}",
-            description = "Bearer token for POST /api/admin/reindex; without one admin endpoints are off. Prefer the env var HELPSEARCH_ADMIN_TOKEN.")
+            description = "Bearer token for POST /_/v1/admin/reindex; without one admin endpoints are off. Prefer the env var HELPSEARCH_ADMIN_TOKEN.")
     String adminToken;
 
     @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:HELPSEARCH_RATE_LIMIT:-0}",
-            description = "Requests a second each client address may make to /api/ (bursts of N; over it: 429 with Retry-After). "
+            description = "Requests a second each client address may make to the API (bursts of N; over it: 429 with Retry-After). "
                     + "0 turns the limit off (default: ${DEFAULT-VALUE}; env HELPSEARCH_RATE_LIMIT). Behind a proxy every client shares its address.")
     int rateLimit;
+
+    @Option(names = "--redirect-host", paramLabel = "HOST", split = ",", defaultValue = "${env:HELPSEARCH_REDIRECT_HOSTS:-}",
+            description = "Another site that redirect: pages may forward to; repeatable (env HELPSEARCH_REDIRECT_HOSTS, comma-separated). "
+                    + "Paths on this site always may.")
+    List<String> redirectHosts;
 
     @Option(names = "--include-drafts", description = "Index articles marked draft: true as well.")
     boolean includeDrafts;
@@ -147,7 +152,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.println("helpsearch: --rate-limit must be 0 (off) or a number of requests a second");
             return 2;
         }
-        ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit);
+        ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
         Javalin app = new ApiServer(search, reindexer, settings).create();
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

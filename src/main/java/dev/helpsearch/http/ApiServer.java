@@ -1,5 +1,6 @@
 package dev.helpsearch.http;
 
+import dev.helpsearch.article.Redirects;
 import dev.helpsearch.article.ServicePaths;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.HelpSearch;
@@ -222,9 +223,18 @@ public final class ApiServer {
         ctx.contentType("text/html; charset=utf-8");
         if (page.isPresent()) {
             ctx.result(ArticlePageRenderer.render(page.get()));
-        } else {
-            ctx.status(HttpStatus.NOT_FOUND).result(ArticlePageRenderer.notFound(path));
+            return;
         }
+        var target = search.redirect(path);
+        if (target.isPresent() && Redirects.allowed(target.get(), settings.redirectHosts())) {
+            ctx.status(HttpStatus.MOVED_PERMANENTLY).header("Location", target.get());
+            return;
+        }
+        if (target.isPresent()) {
+            // an open redirect would lend this site's name to any link an editor pasted
+            LOG.warn("refused the redirect of {} to {}: not a host given with --redirect-host", path, target.get());
+        }
+        ctx.status(HttpStatus.NOT_FOUND).result(ArticlePageRenderer.notFound(path));
     }
 
     private void asset(Context ctx, String folder, String name) {

@@ -64,6 +64,24 @@ public final class ArticleDocuments {
         return docs;
     }
 
+    /**
+     * The one document of a redirect page: its path and target, and its source so that updates
+     * track it like an article. No text, category or vector, so no search can find it.
+     */
+    public static Document redirect(String file, String path, String target, String contentHash, String fileStamp) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.KIND, IndexFields.KIND_REDIRECT, Field.Store.YES));
+        // the same field types as every other document's: Lucene keeps one schema per field
+        doc.add(new StringField(IndexFields.URL, path, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.URL, new BytesRef(path)));
+        doc.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.PATH, new BytesRef(path)));
+        doc.add(new StoredField(IndexFields.FILE, file));
+        doc.add(new StoredField(IndexFields.REDIRECT, target));
+        doc.add(new BinaryDocValuesField(IndexFields.SOURCE, new SourceRecord(file, path, contentHash, fileStamp).encode()));
+        return doc;
+    }
+
     /** Where vectors come from when indexing: a cache of earlier ones, or the model. */
     public interface Vectors {
         /** The cache key of {@code text}'s vector: the model and the text, hashed. */

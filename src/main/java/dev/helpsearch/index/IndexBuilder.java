@@ -204,6 +204,12 @@ public final class IndexBuilder {
             }
         }
 
+        /** Adds a redirect page. */
+        public void addRedirect(ArticleLoader.Redirect redirect) throws IOException {
+            writer.addDocument(ArticleDocuments.redirect(redirect.file(), redirect.path(), redirect.target(), redirect.contentHash(),
+                    redirect.fileStamp()));
+        }
+
         /**
          * Makes the change visible in one commit, with the editors' synonyms (already validated),
          * the fingerprint of the files it came from, and whether drafts were included.

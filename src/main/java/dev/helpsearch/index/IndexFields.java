@@ -75,4 +75,8 @@ public final class IndexFields {
 
     public static final String KIND_ARTICLE = "article";
     public static final String KIND_SECTION = "section";
+    /** A page that only forwards elsewhere: never a hit, only answered at its path. */
+    public static final String KIND_REDIRECT = "redirect";
+    /** Where a redirect page forwards to. */
+    public static final String REDIRECT = "redirect";
 }

@@ -119,6 +119,10 @@ public final class Reindexer {
                 update.add(article, scan.stamps().getOrDefault(article.file(), ""));
                 added.add(article.path());
             }));
+            for (ArticleLoader.Redirect redirect : scan.redirects()) {
+                update.addRedirect(redirect);
+                added.add(redirect.path());
+            }
             invalid.sort(Comparator.comparing(ArticleProblem::file).thenComparingInt(ArticleProblem::line));
             problems.addAll(invalid);
             if (!problems.isEmpty() && !skipInvalid) {

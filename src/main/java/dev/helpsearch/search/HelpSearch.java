@@ -263,6 +263,23 @@ public final class HelpSearch {
         });
     }
 
+    /** Where the redirect page at {@code path} forwards to, as written in its front matter; empty if there is none. */
+    public Optional<String> redirect(String path) {
+        return index.withSnapshot(searcher -> {
+            try {
+                BooleanQuery query = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.PATH, path)), Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_REDIRECT)), Occur.FILTER)
+                        .build();
+                ScoreDoc[] hits = searcher.search(query, 1).scoreDocs;
+                return hits.length == 0 ? Optional.<String>empty()
+                        : Optional.ofNullable(searcher.storedFields().document(hits[0].doc).get(IndexFields.REDIRECT));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Bytes on disk of the index being served, -1 when they could not be measured. */
     public long indexBytes() {
         return index.sizeInBytes();

@@ -69,6 +69,9 @@ class NuxtDocsPagesTest {
         List<String> failures = new ArrayList<>();
         for (Page page : pages) {
             if (page.redirect() != null) {
+                HttpResponse<String> response = server.get(page.path());
+                assertThat(response.statusCode()).as(page.path()).isEqualTo(301);
+                assertThat(response.headers().firstValue("Location")).as(page.path()).contains(page.redirect());
                 continue;
             }
             HttpResponse<String> response = server.get(page.path());

@@ -104,6 +104,7 @@ public final class ApiServer {
             config.routes.get("/", ctx -> asset(ctx, "", "index.html"));
             // last, so that every route above wins; the indexer refuses articles on their paths
             config.routes.get("/<path>", this::page);
+            config.routes.head("/<path>", this::page);
 
             config.routes.exception(InvalidRequestException.class,
                     (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(ApiError.of(e.code(), e.getMessage())));

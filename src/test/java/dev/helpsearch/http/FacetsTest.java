@@ -34,6 +34,9 @@ class FacetsTest {
     static Path hybridWork;
     static RunningServer lexical;
     static RunningServer hybrid;
+    @TempDir
+    static Path bundledWork;
+    static RunningServer bundledLexical;
     static BgeSmallEmbedder model;
 
     @BeforeAll
@@ -44,12 +47,14 @@ class FacetsTest {
         // the bundled articles: embedding the whole Nuxt docs takes minutes on a loaded machine
         hybrid = RunningServer.start(hybridWork, Path.of("articles"), null, settings, new IndexBuilder(model),
                 SemanticModel.ready(model));
+        bundledLexical = RunningServer.start(bundledWork, Path.of("articles"), null, settings, new IndexBuilder(), SemanticModel.off());
     }
 
     @AfterAll
     static void stop() throws IOException {
         lexical.close();
         hybrid.close();
+        bundledLexical.close();
         model.close();
     }
 
@@ -114,6 +119,16 @@ class FacetsTest {
         // questions the vector side answers too, so that the fused ranking adds documents of its own
         countsAreHonest(hybrid, List.of("my desktop shows a black screen after connecting", "how do I get my money back",
                 "the app will not start because the port is taken", "gateway"));
+    }
+
+    @Test
+    void theHybridTotalCountsWhatOnlyTheMeaningFound() {
+        String query = "/_/v1/search?q=" + RunningServer.encode("my desktop shows a black screen after connecting");
+        long words = bundledLexical.json(query).get("total").asLong();
+        long both = hybrid.json(query).get("total").asLong();
+        // the same articles: what hybrid adds is documents the words did not match, each counted once
+        assertThat(both).isGreaterThan(words);
+        assertThat(hybrid.json("/_/healthz").get("mode").asText()).isEqualTo("hybrid");
     }
 
     @Test

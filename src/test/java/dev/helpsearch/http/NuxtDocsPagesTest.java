@@ -105,6 +105,8 @@ class NuxtDocsPagesTest {
         String path = body.get("hits").get(0).get("path").asText();
         assertThat(path).startsWith("/api/");
         assertThat(server.get(path).statusCode()).isEqualTo(200);
+        assertThat(server.send(java.net.http.HttpRequest.newBuilder(server.uri(path))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(200);
         assertThat(server.json("/_/v1/articles" + path).get("path").asText()).isEqualTo(path);
     }
 }

@@ -77,7 +77,9 @@ class BgeSmallEmbedderTest {
                 dot += vector[i] * entry.get("vector").get(i).asDouble();
             }
             // past 512 tokens both average the vectors of parts, split at slightly different places
-            double expected = entry.get("ids").size() >= 512 ? 0.99 : 0.999;
+            // int8 kernels differ by CPU: on one 2-core machine a mixed-script text came out at
+            // 0.99818 with tokens identical to the reference's, main and every branch alike
+            double expected = entry.get("ids").size() >= 512 ? 0.99 : 0.998;
             assertThat(dot).as(abbreviated(entry)).isGreaterThan(expected);
         }
     }

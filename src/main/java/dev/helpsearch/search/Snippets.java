@@ -87,7 +87,7 @@ final class Snippets {
             PostingsEnum postings = null;
             for (String word : words) {
                 if (termsEnum.seekExact(new BytesRef(word))) {
-                    postings = collect(termsEnum, postings, leaf.docBase, docIds, inLeaf, matches);
+                    postings = collect(termsEnum, postings, leaf.docBase, docIds, inLeaf, matches, Integer.MAX_VALUE);
                 }
             }
             if (prefix.length() >= 2) {
@@ -95,7 +95,8 @@ final class Snippets {
                 if (termsEnum.seekCeil(start) != TermsEnum.SeekStatus.END && StringHelper.startsWith(termsEnum.term(), start)) {
                     int expanded = 0;
                     do {
-                        postings = collect(termsEnum, postings, leaf.docBase, docIds, inLeaf, matches);
+                        // only what was typed is marked: "in" finds "invite" but must not claim all of it
+                        postings = collect(termsEnum, postings, leaf.docBase, docIds, inLeaf, matches, prefix.length());
                     } while (++expanded < MAX_PREFIX_TERMS && termsEnum.next() != null
                             && StringHelper.startsWith(termsEnum.term(), start));
                 }
@@ -104,8 +105,9 @@ final class Snippets {
         return matches;
     }
 
+    /** @param markedLength at most this many characters of each occurrence are marked */
     private static PostingsEnum collect(TermsEnum termsEnum, PostingsEnum reuse, int docBase, int[] docIds, List<Integer> inLeaf,
-            List<int[]>[] matches) throws IOException {
+            List<int[]>[] matches, int markedLength) throws IOException {
         PostingsEnum postings = termsEnum.postings(reuse, PostingsEnum.OFFSETS);
         for (int i : inLeaf) {
             int doc = docIds[i] - docBase;
@@ -116,7 +118,8 @@ final class Snippets {
                 for (int n = postings.freq(); n > 0; n--) {
                     postings.nextPosition();
                     if (postings.startOffset() >= 0) {
-                        matches[i].add(new int[] {postings.startOffset(), postings.endOffset()});
+                        int end = (int) Math.min(postings.endOffset(), (long) postings.startOffset() + markedLength);
+                        matches[i].add(new int[] {postings.startOffset(), end});
                     }
                 }
             }

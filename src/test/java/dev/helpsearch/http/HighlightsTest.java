@@ -63,13 +63,17 @@ class HighlightsTest {
     }
 
     @Test
-    void aWordBeingTypedMarksOnlyWhatWasTyped() {
+    void aWordBeingTypedMarksOnlyWhatWasTypedThereAndInTheSnippet() {
         List<String> highlighted = new ArrayList<>();
         for (JsonNode hit : hits("in")) {
             highlighted.add(hit.get("highlighted").get("heading").asText());
             highlighted.add(hit.get("highlighted").get("title").asText());
         }
         assertThat(highlighted).contains("<mark>In</mark>stance is stopped", "<mark>In</mark>ternet connection is unavailable");
+        for (JsonNode hit : hits("in")) {
+            assertThat(hit.get("snippet").asText()).as(hit.get("url").asText()).doesNotContainPattern("(?i)<mark>in\\p{L}+</mark>");
+        }
+        assertThat(hits("in").stream().map(h -> h.get("snippet").asText())).anyMatch(snippet -> snippet.contains("<mark>in</mark>vite"));
         assertThat(String.join("\n", highlighted)).doesNotContain("<mark>Instance</mark>").doesNotContain("<mark>Internet</mark>")
                 .doesNotContain("<mark>invalid</mark>").doesNotContain("<mark>inaccessible</mark>");
     }

@@ -208,9 +208,18 @@ public final class ApiServer {
         }
         return ctx -> {
             ctx.header("Deprecation", "true");
-            ctx.header("Link", "<" + ServicePaths.API + route + ">; rel=\"successor-version\"");
+            ctx.header("Link", "<" + successor(ctx.path(), route) + ">; rel=\"successor-version\"");
             handler.handle(ctx);
         };
+    }
+
+    /** The versioned path answering what the unversioned {@code path} asks (of the given route). */
+    private static String successor(String path, String route) {
+        String rest = path.substring(ServicePaths.LEGACY_API.length());
+        if (route.startsWith("/related/") && rest.startsWith("/articles/") && rest.endsWith("/related")) {
+            rest = "/related/" + rest.substring("/articles/".length(), rest.length() - "/related".length());
+        }
+        return ServicePaths.API + rest;
     }
 
     /** An article's own page, or the page saying there is none. */

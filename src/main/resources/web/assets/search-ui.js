@@ -86,7 +86,7 @@ export function groupHits(hits) {
   for (const hit of hits) {
     let group = groups.get(hit.path);
     if (!group) {
-      group = { path: hit.path, title: hit.title, category: hit.category, hits: [] };
+      group = { path: hit.path, title: hit.title, highlightedTitle: hit.highlighted?.title, category: hit.category, hits: [] };
       groups.set(hit.path, group);
     }
     group.hits.push(hit);
@@ -435,7 +435,10 @@ export function createSearch(options) {
       const head = el(doc, 'div', 'hs-group-head');
       head.id = `${prefix}-g${g}`;
       head.setAttribute('aria-hidden', 'true'); // read as the group's label, not as an item
-      head.append(el(doc, 'span', 'hs-group-title', group.title));
+      const groupTitle = el(doc, 'span', 'hs-group-title');
+      // marked by the server like the snippet (escaped text plus <mark>), split the same way
+      groupTitle.append(group.highlightedTitle ? snippetFragment(doc, group.highlightedTitle) : doc.createTextNode(group.title));
+      head.append(groupTitle);
       if (group.category) {
         head.append(el(doc, 'span', 'hs-group-category', humanize(group.category)));
       }
@@ -452,7 +455,13 @@ export function createSearch(options) {
         if (parents.length) {
           heading.append(el(doc, 'span', 'hs-option-parents', `${parents.join(' \u203a ')} \u203a `));
         }
-        heading.append(doc.createTextNode(hit.anchor ? hit.heading || hit.title : 'Overview'));
+        if (!hit.anchor) {
+          heading.append(doc.createTextNode('Overview'));
+        } else if (hit.highlighted) {
+          heading.append(snippetFragment(doc, hit.heading ? hit.highlighted.heading : hit.highlighted.title));
+        } else {
+          heading.append(doc.createTextNode(hit.heading || hit.title));
+        }
         text.append(heading);
         if (hit.snippet) {
           const snippet = el(doc, 'span', 'hs-option-snippet');

@@ -1,6 +1,8 @@
 package dev.helpsearch.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpsearch.eval.AnswerCalibration;
+import dev.helpsearch.eval.Bootstrap;
 import dev.helpsearch.eval.Evaluation;
 import dev.helpsearch.eval.JudgedQuery;
 import dev.helpsearch.eval.Metrics;
@@ -8,6 +10,7 @@ import dev.helpsearch.eval.QueryOutcome;
 import dev.helpsearch.eval.QuerySet;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.search.FusionCase;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.LiveIndex;
 import dev.helpsearch.search.SemanticModel;
@@ -60,6 +63,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Keep the index in DIR between runs (updated in place, vectors reused) instead of a temporary one.")
     Path keptIndex;
 
+    @Option(names = "--features", paramLabel = "FILE",
+            description = "Also write every query's fusion candidates with their features (JSON lines), for fitting the fusion offline.")
+    Path features;
+
     @Mixin
     SemanticOption semantic;
 
@@ -78,6 +85,9 @@ final class EvalCommand implements Callable<Integer> {
                 HelpSearch search = new HelpSearch(live, Urls.relative(), ranking, HelpSearch.DEFAULT_ANSWER_THRESHOLD, model);
                 Evaluation.Report report = Evaluation.run(search, judged);
                 print(out, report);
+                if (features != null) {
+                    writeFeatures(search, judged, features);
+                }
                 if (answers) {
                     printCalibration(out, AnswerCalibration.points(new HelpSearch(live, Urls.relative(), ranking, 0, model), judged));
                 }
@@ -91,11 +101,14 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Evaluation.Report report) {
-        out.printf("%-12s %4s %6s %6s %6s %6s %6s %6s%n", "type", "n", "S@1", "S@3", "MRR@10", "nDCG", "R@10", "pageS1");
+        out.printf("%-12s %4s %6s %6s %6s %6s %6s %6s  %-15s %-15s%n", "type", "n", "S@1", "S@3", "MRR@10", "nDCG", "R@10",
+                "pageS1", "S@1 95% CI", "MRR@10 95% CI");
+        Map<String, List<QueryOutcome>> byType = report.outcomes().stream()
+                .collect(Collectors.groupingBy(o -> o.query().type(), java.util.TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, Metrics> type : report.byType().entrySet()) {
-            row(out, type.getKey(), type.getValue());
+            row(out, type.getKey(), type.getValue(), byType.get(type.getKey()));
         }
-        row(out, "ALL", report.overall());
+        row(out, "ALL", report.overall(), report.outcomes());
         if (worst > 0) {
             out.println();
             out.println("worst " + worst + ":");
@@ -112,6 +125,28 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
+    private static void writeFeatures(HelpSearch search, List<JudgedQuery> judged, Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (var out = Files.newBufferedWriter(file)) {
+            for (JudgedQuery query : judged) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("id", query.id());
+                line.put("type", query.type());
+                line.put("topic", query.topic());
+                line.put("query", query.query());
+                line.put("grades", query.grades());
+                line.put("names", HelpSearch.candidateFeatureNames());
+                FusionCase fusionCase = search.candidates(query.query());
+                line.put("knownShare", fusionCase.knownShare());
+                line.put("offTopic", fusionCase.offTopic());
+                line.put("candidates", fusionCase.candidates().stream()
+                        .map(c -> Map.of("url", c.url(), "lexical", c.lexical(), "f", c.features())).toList());
+                out.write(json.writeValueAsString(line));
+                out.write('\n');
+            }
+        }
+    }
+
     private static void printCalibration(PrintWriter out, List<AnswerCalibration.Point> points) {
         out.println();
         out.println("in-app answer: confidence threshold -> answers given, right, precision, coverage");
@@ -122,9 +157,11 @@ final class EvalCommand implements Callable<Integer> {
         out.printf("lowest threshold with precision >= 0.90: %.3f%n", AnswerCalibration.lowestThreshold(points, 0.90));
     }
 
-    private static void row(PrintWriter out, String name, Metrics m) {
-        out.printf("%-12s %4d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f%n", name, m.queries(), m.s1(), m.s3(), m.mrr10(), m.ndcg10(),
-                m.recall10(), m.pageS1());
+    private static void row(PrintWriter out, String name, Metrics m, List<QueryOutcome> outcomes) {
+        Bootstrap.Interval s1 = Bootstrap.of(outcomes, o -> o.successAt(1));
+        Bootstrap.Interval mrr = Bootstrap.of(outcomes, QueryOutcome::reciprocalRank);
+        out.printf("%-12s %4d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f  [%.3f, %.3f]  [%.3f, %.3f]%n", name, m.queries(), m.s1(), m.s3(),
+                m.mrr10(), m.ndcg10(), m.recall10(), m.pageS1(), s1.low(), s1.high(), mrr.low(), mrr.high());
     }
 
     private static String abbreviate(String text) {

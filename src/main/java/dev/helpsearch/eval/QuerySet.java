@@ -14,6 +14,9 @@ import java.util.Map;
 /** Reads a query set: JSON lines of {@code {"id", "query", "type", "judgments": [{"url", "grade"}]}}. */
 public final class QuerySet {
 
+    /** The type of a question no article answers. */
+    public static final String UNRELATED = "unrelated";
+
     private QuerySet() {
     }
 
@@ -31,11 +34,14 @@ public final class QuerySet {
             for (JsonNode judgment : node.path("judgments")) {
                 grades.put(judgment.get("url").asText(), judgment.get("grade").asInt());
             }
-            if (!node.hasNonNull("query") || grades.isEmpty()) {
+            // questions no article answers carry no judgment: they measure that nothing is found
+            boolean unrelated = UNRELATED.equals(node.path("type").asText());
+            if (!node.hasNonNull("query") || (grades.isEmpty() && !unrelated)) {
                 throw new IOException(file + ":" + lineNumber + ": a query needs \"query\" and at least one judgment");
             }
             queries.add(new JudgedQuery(node.path("id").asText("line-" + lineNumber), node.get("query").asText(),
-                    node.path("type").asText("other"), grades));
+                    node.path("type").asText("other"), grades,
+                    node.path("source").asText(null)));
         }
         return queries;
     }

@@ -28,9 +28,31 @@ final class Answers {
 
     private final Analyzer analyzer = Analysis.english();
     private final double threshold;
+    private final LearnedFusion.AnswerModel fused;
 
-    Answers(double threshold) {
+    /**
+     * @param threshold the confidence a lexical answer needs; 0 answers every question, for
+     *                  calibration, in both modes
+     * @param fused     the confidence model of answers from the learned fusion, with its own threshold
+     */
+    Answers(double threshold, LearnedFusion.AnswerModel fused) {
         this.threshold = threshold;
+        this.fused = fused;
+    }
+
+    /**
+     * What the fused ranking says of its answer candidate.
+     *
+     * @param coverage      share of the query's word groups the section contains
+     * @param margin        relative lead of its fused score over the next hit's
+     * @param position      how many hits (whole articles) ranked above it
+     * @param lexicalFirst  whether words alone ranked it first
+     * @param semanticFirst whether it is the nearest document in meaning
+     * @param similarityAboveOffTopic its similarity to the question above the corpus's off-topic level
+     * @param strictMatch   whether it holds enough of the question's words
+     */
+    record FusedSignals(double coverage, double margin, int position, boolean lexicalFirst, boolean semanticFirst,
+            double similarityAboveOffTopic, boolean strictMatch) {
     }
 
     /**
@@ -39,8 +61,8 @@ final class Answers {
      *                 answered by words alone
      */
     Answer best(IndexSearcher searcher, QueryBuilder.Built built, List<ScoreDoc> candidates, List<SearchHit> hits,
-            ScoreDoc[] lexical, ScoreDoc[] semantic) {
-        if (built.terms().isEmpty()) {
+            ScoreDoc[] lexical, ScoreDoc[] semantic, List<FusionFeatures.Candidate> features, double offTopic) {
+        if (built.terms().isEmpty() && features.isEmpty()) {
             return null;
         }
         try {
@@ -49,9 +71,17 @@ final class Answers {
                     continue;
                 }
                 HitRecord record = HitRecords.read(searcher, candidates.get(i).doc);
-                Signals signals = signals(built.terms(), record, candidates, i, lexical, semantic);
-                double confidence = signals.confidence();
-                if (confidence < threshold) {
+                FusionFeatures.Candidate fusedCandidate = find(features, candidates.get(i).doc);
+                double confidence;
+                double needed;
+                if (fusedCandidate != null) {
+                    confidence = fused.confidence(fusedSignals(fusedCandidate, candidates, i, offTopic));
+                    needed = threshold == 0 ? 0 : fused.threshold();
+                } else {
+                    confidence = signals(built.terms(), record, candidates, i, lexical, semantic).confidence();
+                    needed = threshold;
+                }
+                if (confidence < needed) {
                     return null;
                 }
                 SearchHit hit = hits.get(i);
@@ -94,6 +124,25 @@ final class Answers {
         private static double flag(boolean value) {
             return value ? 1 : 0;
         }
+    }
+
+    private static FusionFeatures.Candidate find(List<FusionFeatures.Candidate> features, int doc) {
+        for (FusionFeatures.Candidate candidate : features) {
+            if (candidate.doc() == doc) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static FusedSignals fusedSignals(FusionFeatures.Candidate candidate, List<ScoreDoc> ranked, int index, double offTopic) {
+        double[] f = candidate.features();
+        float score = ranked.get(index).score;
+        float next = index + 1 < ranked.size() ? ranked.get(index + 1).score : 0f;
+        double margin = score <= 0 ? 0 : Math.max(0, (score - next) / score);
+        return new FusedSignals(f[FusionFeatures.NAMES.indexOf("coverage")], margin, index,
+                f[FusionFeatures.NAMES.indexOf("lexicalTop")] == 1, f[FusionFeatures.NAMES.indexOf("semanticTop")] == 1,
+                candidate.similarity() - offTopic, f[FusionFeatures.NAMES.indexOf("strictMatch")] > 0);
     }
 
     Signals signals(List<String> queryTerms, HitRecord record, List<ScoreDoc> candidates, int index, ScoreDoc[] lexical,

@@ -53,6 +53,12 @@ public final class Facets {
      */
     public record Matches(Query lexical, TotalHits lexicalTotal, int[] added) {
 
+        /** No document at all: the question is one the help center does not answer. */
+        static Matches none() {
+            return new Matches(new org.apache.lucene.search.MatchNoDocsQuery("unanswerable"),
+                    new TotalHits(0, TotalHits.Relation.EQUAL_TO), new int[0]);
+        }
+
         static Matches lexical(Query query, TotalHits total) {
             return new Matches(query, total, new int[0]);
         }

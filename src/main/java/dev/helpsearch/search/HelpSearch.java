@@ -41,6 +41,8 @@ public final class HelpSearch {
     private static final int DEDUPE_SLACK = 10;
     /** Hits by text score the reranker looks at; measured: 30 to 200 rank the same (eval/README.md). */
     private static final int RERANK_DEPTH = 50;
+    /** The window of a first page of ten, so that offline candidates are those a search sees. */
+    private static final int CANDIDATE_WINDOW = 10 + DEDUPE_SLACK;
     /** Exact hit counts up to this many; "at least" beyond. */
     private static final int EXACT_TOTAL_UP_TO = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,13 +61,14 @@ public final class HelpSearch {
     private final Reranker reranker;
     private final SemanticModel semantic;
     private final HybridRanking hybrid;
+    private final LearnedFusion fusion = new LearnedFusion(LearnedFusion.Model.load());
 
     public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold, SemanticModel semantic) {
         this.index = index;
         this.urls = urls;
         this.queries = new QueryBuilder(ranking);
         this.ranking = ranking;
-        this.answers = new Answers(answerThreshold);
+        this.answers = new Answers(answerThreshold, fusion.answers());
         this.reranker = new Reranker(ranking);
         this.semantic = semantic;
         this.hybrid = new HybridRanking(semantic, ranking);
@@ -110,7 +113,12 @@ public final class HelpSearch {
      *                 semantic side sat the query out
      * @param matches  the documents {@code top}'s total counts
      */
-    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic, Facets.Matches matches) {
+    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic, Facets.Matches matches,
+            List<FusionFeatures.Candidate> candidates, int strict) {
+        Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic, Facets.Matches matches,
+                int strict) {
+            this(built, top, lexical, semantic, matches, List.of(), strict);
+        }
     }
 
     /**
@@ -120,6 +128,9 @@ public final class HelpSearch {
     private Ranked rank(IndexSnapshot searcher, String query, QueryText text, List<String> categories, int window)
             throws IOException {
         Ranked lexical = rankLexically(searcher, text, Facets.categoryFilter(categories), window);
+        if (ranking.learnedFusion()) {
+            return fuseLearned(searcher, query, categories, lexical);
+        }
         float[] vector = hybrid.queryVector(searcher, query, lexical.built());
         if (vector == null) {
             return lexical;
@@ -127,7 +138,29 @@ public final class HelpSearch {
         ScoreDoc[] nearest = nearest(searcher, vector, categories);
         ScoreDoc[] fused = hybrid.fuse(lexical.top().scoreDocs, nearest);
         Facets.Matches matches = Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused);
-        return new Ranked(lexical.built(), new TopDocs(matches.total(), fused), lexical.lexical(), nearest, matches);
+        return new Ranked(lexical.built(), new TopDocs(matches.total(), fused), lexical.lexical(), nearest, matches,
+                lexical.strict());
+    }
+
+    /**
+     * Both sides' candidates ranked by the fitted model. {@code total} counts the documents that
+     * match by words and those found by meaning alone that are similar enough to count; an
+     * unanswerable question has none at all, whatever matched one of its words.
+     */
+    private Ranked fuseLearned(IndexSnapshot searcher, String query, List<String> categories, Ranked lexical) throws IOException {
+        float[] vector = hybrid.anyQueryVector(searcher, query);
+        if (vector == null) {
+            return lexical;
+        }
+        ScoreDoc[] nearest = nearest(searcher, vector, categories);
+        List<FusionFeatures.Candidate> candidates = FusionFeatures.of(searcher, lexical.built(), lexical.top().scoreDocs,
+                lexical.strict(), nearest, vector, HybridRanking.shape(query, lexical.built()));
+        LearnedFusion.Fused fused = fusion.fuse(candidates, knownShare(QueryText.parse(query), lexical.built()),
+                hybrid.offTopic(searcher));
+        Facets.Matches matches = fused.ranked().length == 0 ? Facets.Matches.none()
+                : Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused.ranked());
+        return new Ranked(lexical.built(), new TopDocs(matches.total(), fused.ranked()), lexical.lexical(), nearest, matches,
+                candidates, lexical.strict());
     }
 
     /**
@@ -161,7 +194,8 @@ public final class HelpSearch {
         // facet counted, it must not turn them into the looser matches of the relaxed query
         if (top.totalHits.value() >= ranking.relaxBelow()
                 || (filter != null && searcher.count(unfiltered.query()) >= ranking.relaxBelow())) {
-            return new Ranked(built, top, top.scoreDocs, new ScoreDoc[0], Facets.Matches.lexical(built.query(), top.totalHits));
+            return new Ranked(built, top, top.scoreDocs, new ScoreDoc[0], Facets.Matches.lexical(built.query(), top.totalHits),
+                    top.scoreDocs.length);
         }
         QueryBuilder.Built relaxed = filtered(queries.build(searcher, text, null, true), filter);
         TopDocs more = reranked(searcher, relaxed, searcher.search(relaxed.query(), collector(window)));
@@ -169,7 +203,8 @@ public final class HelpSearch {
         ScoreDoc[] ordered = followedBy(top.scoreDocs, more.scoreDocs);
         return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected(), built.evidence(),
                 built.unfinished()),
-                new TopDocs(more.totalHits, ordered), ordered, new ScoreDoc[0], Facets.Matches.lexical(both, more.totalHits));
+                new TopDocs(more.totalHits, ordered), ordered, new ScoreDoc[0], Facets.Matches.lexical(both, more.totalHits),
+                top.scoreDocs.length);
     }
 
     /** The categories are filtered here rather than by the query builder, which takes one at most. */
@@ -179,6 +214,39 @@ public final class HelpSearch {
         }
         return new QueryBuilder.Built(Facets.filtered(built.query(), filter), built.terms(), built.prefix(), built.corrected(),
                 built.evidence(), built.unfinished());
+    }
+
+    /**
+     * For fitting and measuring the fusion offline: every candidate of a query (the lexical
+     * ranking's best and the nearest documents by meaning, whatever the query's form) with its
+     * features, named by {@link #candidateFeatureNames()}.
+     */
+    public FusionCase candidates(String query) {
+        QueryText text = QueryText.parse(SearchRequest.checkedQuery(query));
+        return index.withSnapshot(searcher -> {
+            try {
+                Ranked lexical = rankLexically(searcher, text, null, CANDIDATE_WINDOW);
+                float[] vector = hybrid.anyQueryVector(searcher, query);
+                ScoreDoc[] nearest = vector == null ? new ScoreDoc[0] : hybrid.nearest(searcher, vector, null);
+                List<FusionFeatures.Candidate> candidates = FusionFeatures.of(searcher, lexical.built(), lexical.top().scoreDocs,
+                        lexical.strict(), nearest, vector, HybridRanking.shape(query, lexical.built()));
+                List<CandidateFeatures> out = new ArrayList<>(candidates.size());
+                for (FusionFeatures.Candidate c : candidates) {
+                    out.add(new CandidateFeatures(HitRecords.read(searcher, c.doc()).url(), c.lexical(), c.features()));
+                }
+                return new FusionCase(out, knownShare(text, lexical.built()), vector == null ? 0 : hybrid.offTopic(searcher));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private double knownShare(QueryText text, QueryBuilder.Built built) {
+        return KnownWords.share(ranking.dropFiller(text.free()), built.evidence().size());
+    }
+
+    public static List<String> candidateFeatureNames() {
+        return FusionFeatures.NAMES;
     }
 
     /**
@@ -195,8 +263,10 @@ public final class HelpSearch {
                 StringBuilder out = new StringBuilder("query: ").append(built.query()).append('\n');
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, request.limit());
                 for (ScoreDoc hit : page) {
-                    out.append(HitRecords.read(searcher, hit.doc).url()).append("  score ").append(hit.score).append('\n')
-                            .append("  ").append(reranker.explain(searcher, built.evidence(), hit.doc)).append('\n')
+                    out.append(HitRecords.read(searcher, hit.doc).url()).append("  score ").append(hit.score).append('\n');
+                    ranked.candidates().stream().filter(c -> c.doc() == hit.doc).findFirst()
+                            .ifPresent(c -> out.append("  ").append(fusion.explain(c)).append('\n'));
+                    out.append("  ").append(reranker.explain(searcher, built.evidence(), hit.doc)).append('\n')
                             .append(searcher.explain(built.query(), hit.doc)).append('\n');
                 }
                 return out.toString();
@@ -215,7 +285,8 @@ public final class HelpSearch {
                 Ranked ranked = rank(searcher, query, text, List.of(), Answers.CANDIDATES + DEDUPE_SLACK);
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, Answers.CANDIDATES);
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
-                Answer answer = answers.best(searcher, ranked.built(), page, hits, ranked.lexical(), ranked.semantic());
+                Answer answer = answers.best(searcher, ranked.built(), page, hits, ranked.lexical(), ranked.semantic(),
+                        ranked.candidates(), ranked.candidates().isEmpty() ? 0 : hybrid.offTopic(searcher));
                 return new AnswerResult(query, answer, answer == null ? hits : List.of(), millisSince(start));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -66,8 +66,29 @@ final class HybridRanking {
         return embedder == null ? null : embedder.embedQuery(query);
     }
 
+    /** The query's vector whatever the query, or null when the model or the index's vectors are missing. */
+    float[] anyQueryVector(IndexSnapshot snapshot, String query) {
+        if (!available(snapshot) || query.isBlank()) {
+            return null;
+        }
+        return model.embedder().map(e -> e.embedQuery(query)).orElse(null);
+    }
+
+    /** The snapshot's off-topic similarity level ({@link OffTopic}); only called with the model ready. */
+    double offTopic(IndexSnapshot snapshot) {
+        Embedder embedder = model.embedder().orElseThrow();
+        return snapshot.offTopic(s -> OffTopic.level(s, embedder));
+    }
+
+    /** How the fusion sees the query's form. */
+    static FusionFeatures.QueryShape shape(String query, QueryBuilder.Built built) {
+        String stripped = query.strip();
+        int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        return new FusionFeatures.QueryShape(words, isIdentifierQuery(stripped, words), built.unfinished());
+    }
+
     /** @param words how many words the (stripped) query has */
-    private static boolean isIdentifierQuery(String stripped, int words) {
+    static boolean isIdentifierQuery(String stripped, int words) {
         return words <= IDENTIFIER_QUERY_WORDS && IDENTIFIER.matcher(stripped).find();
     }
 

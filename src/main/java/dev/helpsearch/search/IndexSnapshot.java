@@ -26,6 +26,9 @@ public final class IndexSnapshot extends IndexSearcher {
     /** Spelling corrections already worked out against this snapshot's vocabulary ("" for none). */
     private final Map<String, String> corrections = new ConcurrentHashMap<>();
 
+    /** The corpus's off-topic similarity level, measured once for this snapshot (NaN until then). */
+    private volatile double offTopic = Double.NaN;
+
     /** Words of the synonym rules: part of the help center's vocabulary even where no article uses them. */
     private final Set<String> synonymWords;
 
@@ -41,6 +44,20 @@ public final class IndexSnapshot extends IndexSearcher {
     /** Whether {@code word} (lower-cased) is used by a synonym rule. */
     boolean isSynonymWord(String word) {
         return synonymWords.contains(word);
+    }
+
+    /**
+     * The off-topic similarity level of this snapshot's documents, measured on first use: an
+     * index changes only by a new snapshot, so the level holds as long as this one does.
+     */
+    double offTopic(java.util.function.ToDoubleFunction<IndexSnapshot> measure) {
+        double level = offTopic;
+        if (Double.isNaN(level)) {
+            // two threads may measure it at once; both get the same number
+            level = measure.applyAsDouble(this);
+            offTopic = level;
+        }
+        return level;
     }
 
     public IndexMetadata metadata() {

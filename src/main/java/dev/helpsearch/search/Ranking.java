@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
  * @param vectorsWhileTyping whether the semantic side also answers while the last word is unfinished
  * @param vectorsForIdentifiers whether the semantic side also answers queries made of identifiers
  * @param vectorsMinWords   the semantic side answers queries of at least this many words
+ * @param learnedFusion     fuse by the fitted linear model over both sides' candidates
+ *                          ({@link LearnedFusion}) instead of reciprocal rank fusion with the
+ *                          rules above for when the semantic side sits out
  */
 public record Ranking(
         List<FieldWeight> textFields,
@@ -69,7 +72,8 @@ public record Ranking(
         int fusionK,
         boolean vectorsWhileTyping,
         boolean vectorsForIdentifiers,
-        int vectorsMinWords) {
+        int vectorsMinWords,
+        boolean learnedFusion) {
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
@@ -123,7 +127,8 @@ public record Ranking(
                 60,
                 false,
                 false,
-                3);
+                3,
+                true);
     }
 
     /** How many of a query's known words a hit must contain. */

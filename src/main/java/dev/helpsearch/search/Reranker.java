@@ -111,10 +111,10 @@ final class Reranker {
      * Per hit: how many of the query's word groups it contains, its level and its page (as segment
      * and ordinal: an article's documents are written together, so they share a segment).
      */
-    private record Facts(int[] matched, long[] level, long[] page) {
+    record Facts(int[] matched, long[] level, long[] page) {
     }
 
-    private static Facts facts(IndexSnapshot searcher, List<Query> evidence, ScoreDoc[] hits) throws IOException {
+    static Facts facts(IndexSnapshot searcher, List<Query> evidence, ScoreDoc[] hits) throws IOException {
         int n = hits.length;
         // postings and doc values are read forward, so the hits are visited in doc id order
         Integer[] byDoc = new Integer[n];

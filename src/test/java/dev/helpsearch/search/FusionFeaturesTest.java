@@ -1,0 +1,97 @@
+package dev.helpsearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.helpsearch.index.IndexBuilder;
+import dev.helpsearch.index.Reindexer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.search.ScoreDoc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The features of fusion candidates, computed over a small real index without vectors. */
+class FusionFeaturesTest {
+
+    @TempDir
+    Path work;
+
+    private static double feature(FusionFeatures.Candidate candidate, String name) {
+        return candidate.features()[FusionFeatures.NAMES.indexOf(name)];
+    }
+
+    @Test
+    void ranksCoverageLevelAndVersionOfEachCandidate() throws IOException {
+        Path articles = work.resolve("articles");
+        write(articles.resolve("1.guide/1.routing.md"), """
+                ---
+                title: Routing
+                ---
+
+                ## Locale prefix
+
+                Every route gets the locale prefix, except for the default locale.
+
+                ### Prefix strategy details
+
+                The strategy decides whether the default locale keeps its prefix.
+                """);
+        write(articles.resolve("9.v8/1.routing.md"), """
+                ---
+                title: Routing (v8)
+                ---
+
+                ## Locale prefix
+
+                Every route gets the locale prefix in version 8 as well.
+                """);
+        Path index = work.resolve("index");
+        new Reindexer(articles, index, false, new IndexBuilder((dev.helpsearch.semantic.Embedder) null), metadata -> { }).reindex();
+        QueryBuilder queries = new QueryBuilder(Ranking.defaults());
+        try (LiveIndex live = LiveIndex.open(index)) {
+            List<FusionFeatures.Candidate> candidates = live.withSnapshot(searcher -> {
+                try {
+                    QueryBuilder.Built built = queries.build(searcher, QueryText.parse("locale prefix "), null);
+                    ScoreDoc[] lexical = searcher.search(built.query(), 10).scoreDocs;
+                    return FusionFeatures.of(searcher, built, lexical, 1, new ScoreDoc[0], null,
+                            new FusionFeatures.QueryShape(2, false, false));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+
+            assertThat(candidates).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.lexical()).isTrue();
+                assertThat(feature(c, "semanticRank")).isZero();
+                assertThat(feature(c, "similarity")).isZero();
+                // a two-word query: the semantic side's short-query feature is its rank, here none
+                assertThat(feature(c, "semanticRankShort")).isZero();
+            });
+            FusionFeatures.Candidate first = candidates.get(0);
+            assertThat(feature(first, "lexicalTop")).isEqualTo(1.0);
+            assertThat(feature(first, "lexicalRank")).isEqualTo(60.0 / 61);
+            assertThat(feature(first, "lexicalScore")).isEqualTo(1.0);
+            assertThat(feature(first, "strictMatch")).isEqualTo(1.0);
+            assertThat(feature(candidates.get(1), "lexicalTop")).isEqualTo(0.5);
+            assertThat(feature(candidates.get(1), "strictMatch")).isZero();
+            assertThat(candidates).allSatisfy(c -> assertThat(feature(c, "coverage")).isEqualTo(1.0));
+            // the v8 copy is marked as archived, the current page is not; h3 sections are deep,
+            // and no candidate here is a whole article
+            assertThat(candidates).anySatisfy(c -> assertThat(feature(c, "archivedVersion")).isEqualTo(1.0));
+            assertThat(candidates).anySatisfy(c -> assertThat(feature(c, "archivedVersion")).isZero());
+            assertThat(candidates).anySatisfy(c -> assertThat(feature(c, "deepSection")).isEqualTo(1.0));
+            assertThat(candidates).allSatisfy(c -> assertThat(feature(c, "article")).isZero());
+            // every candidate of a page shares its best rank
+            double best = candidates.stream().mapToDouble(c -> feature(c, "pageLexicalRank")).max().orElseThrow();
+            assertThat(best).isEqualTo(60.0 / 61);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

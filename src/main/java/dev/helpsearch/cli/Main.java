@@ -45,7 +45,10 @@ public final class Main {
 
     /** The configured command line; tests redirect its output. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                // the last of a repeated option wins, so a script can add to a command line it was given
+                .setOverwrittenOptionsAllowed(true)
+                .setParameterExceptionHandler(Main::usageError);
         // every command, present and future, answers --help and --version without having to remember to
         for (CommandLine sub : cli.getSubcommands().values()) {
             CommandSpec spec = sub.getCommandSpec();
@@ -55,6 +58,19 @@ public final class Main {
             }
         }
         return cli;
+    }
+
+    /** One line naming the mistake and where the right usage is, instead of the whole help screen. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine where = e.getCommandLine();
+        StringBuilder line = new StringBuilder("helpsearch: ").append(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList())).append("?)");
+        }
+        String command = where.getCommandSpec().qualifiedName();
+        line.append("; see ").append(command).append(" --help");
+        where.getErr().println(line);
+        return ExitCodes.USAGE;
     }
 
     /** The project version and the commit it was built from, as the build wrote them. */

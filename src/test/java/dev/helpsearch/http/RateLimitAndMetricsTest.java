@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -94,6 +95,8 @@ class RateLimitAndMetricsTest {
         ListAppender<ILoggingEvent> all = new ListAppender<>();
         all.start();
         root.addAppender(all);
+        Level quietInTests = requests.getLevel();
+        requests.setLevel(Level.INFO);
         try (RunningServer server = RunningServer.start(work, null, new ServerSettings(List.of(), "admin-s3cret", 2_000))) {
             all.list.clear();
             server.get("/api/search?q=port+conflict&token=hunter2-secret");
@@ -103,6 +106,7 @@ class RateLimitAndMetricsTest {
             server.get("/nope/../etc");
         } finally {
             root.detachAppender(all);
+            requests.setLevel(quietInTests);
         }
         List<String> lines = all.list.stream().filter(e -> e.getLoggerName().equals(requests.getName()))
                 .map(ILoggingEvent::getFormattedMessage).toList();

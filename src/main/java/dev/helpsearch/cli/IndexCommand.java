@@ -72,7 +72,9 @@ final class IndexCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> { }).reindex(skipInvalid, full);
+            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> { })
+                    .withProgress(TerminalProgress.onTerminal(err, "indexing"))
+                    .reindex(skipInvalid, full);
         } catch (LockObtainFailedException e) {
             err.println("helpsearch: another indexer is writing " + index + "; the index was not changed");
             return 1;

@@ -125,7 +125,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 && (reindexer.isMissing() || (model.state() != SemanticModel.State.LOADING && reindexer.isStale()));
         if (indexNow) {
             LOG.info("indexing {} ...", articles);
-            Reindexer.Outcome outcome = reindexer.reindex();
+            // progress only for this first run: later ones happen while requests are logged
+            reindexer.withProgress(TerminalProgress.onTerminal(err, "indexing"));
+            Reindexer.Outcome outcome;
+            try {
+                outcome = reindexer.reindex();
+            } finally {
+                reindexer.withProgress(null);
+            }
             if (outcome.replaced()) {
                 LOG.info("indexed {} articles, {} sections in {} ms", outcome.metadata().articles(), outcome.metadata().sections(),
                         outcome.millis());

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +58,6 @@ public final class ApiServer {
 
     /** A configured, not yet started server. */
     public Javalin create() {
-        Set<String> origins = Set.copyOf(settings.corsOrigins());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
@@ -84,15 +82,12 @@ public final class ApiServer {
                 files.location = Location.CLASSPATH;
             });
             config.requestLogger.http((ctx, millis) -> logRequest(ctx, millis));
+            CorsRules.apply(config, settings.corsOrigins());
 
             config.routes.before(ctx -> {
                 securityHeaders(ctx);
-                Cors.apply(ctx, origins);
                 rateLimit(ctx);
             });
-            for (String path : List.of("/api/search", "/api/answer", "/api/suggest", "/api/articles/<path>")) {
-                config.routes.options(path, ctx -> ctx.status(Cors.isAllowed(ctx, origins) ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN));
-            }
 
             config.routes.get("/api/search", this::searchEndpoint);
             config.routes.get("/api/answer", ctx -> {

@@ -55,6 +55,8 @@ class StartupErrorsTest {
 
     @Test
     void anAddressOfAnotherMachineIsRefused() throws Exception {
+        assumeTrue(!Files.readString(Path.of("/proc/sys/net/ipv4/ip_nonlocal_bind")).strip().equals("1"),
+                "this machine lets programs bind addresses it does not have (net.ipv4.ip_nonlocal_bind=1)");
         // binding only asks the kernel; nothing is sent to that address
         assertRefused(serve("--host", "203.0.113.7"), 3, "--host 203.0.113.7 is not an address of this machine: use 0.0.0.0 (every "
                 + "interface), 127.0.0.1 (this machine only) or one of its own addresses");
@@ -101,21 +103,17 @@ class StartupErrorsTest {
     @Test
     void anUnwritableIndexFolder() throws Exception {
         Path index;
-        String reason;
         if ("root".equals(System.getProperty("user.name"))) {
-            // root writes through permission bits, but not into sysfs
+            // root writes through permission bits, but not into sysfs (not permitted, or read-only)
             index = Path.of("/sys/kernel/helpsearch-index");
             assumeTrue(Files.isDirectory(index.getParent()) && !Files.exists(index), "no /sys/kernel to stand for an unwritable folder");
-            reason = "Operation not permitted";
         } else {
             index = Files.createDirectories(work.resolve("read-only"));
             Files.setPosixFilePermissions(index, PosixFilePermissions.fromString("r-xr-xr-x"));
-            reason = "permission denied";
         }
         Launcher run = Launcher.run("serve", "--host", "127.0.0.1", "--port", "0", "--articles", "articles", "--index", index.toString());
         assertThat(run.err()).startsWith("helpsearch: cannot write the index folder " + index + " (");
-        assertThat(run.err()).containsIgnoringCase(reason)
-                .endsWith("): let this user write it, or point --index (env HELPSEARCH_INDEX) at a writable folder\n");
+        assertThat(run.err()).endsWith("): let this user write it, or point --index (env HELPSEARCH_INDEX) at a writable folder\n");
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.exitCode()).isEqualTo(3);
     }

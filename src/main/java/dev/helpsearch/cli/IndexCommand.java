@@ -7,7 +7,6 @@ import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -54,9 +53,12 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(articles)) {
-            err.println("helpsearch: cannot read articles folder " + articles + ": no such folder");
-            return 1;
+        try {
+            StartupChecks.articlesFolder(articles);
+            StartupChecks.indexFolder(index);
+        } catch (StartupChecks.Problem problem) {
+            err.println("helpsearch: " + problem.getMessage());
+            return problem.exitCode;
         }
         Reindexer.Outcome outcome;
         Embedder embedder = null;
@@ -70,7 +72,9 @@ final class IndexCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> { }).reindex(skipInvalid, full);
+            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> { })
+                    .withProgress(TerminalProgress.onTerminal(err, "indexing"))
+                    .reindex(skipInvalid, full);
         } catch (LockObtainFailedException e) {
             err.println("helpsearch: another indexer is writing " + index + "; the index was not changed");
             return 1;

@@ -16,6 +16,7 @@ import dev.helpsearch.search.Urls;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +100,20 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            StartupChecks.port(port);
+            if (rateLimit < 0) {
+                throw new StartupChecks.Problem(ExitCodes.USAGE, "--rate-limit must be 0 (off) or a number of requests a second, not " + rateLimit);
+            }
+            StartupChecks.siteUrl(siteUrl);
+            StartupChecks.corsOrigins(corsOrigins);
+            StartupChecks.listen(host, port);
+            StartupChecks.articlesFolder(articles);
+            StartupChecks.indexFolder(index);
+        } catch (StartupChecks.Problem problem) {
+            err.println("helpsearch: " + problem.getMessage());
+            return problem.exitCode;
+        }
         AtomicReference<LiveIndex> live = new AtomicReference<>();
         AtomicReference<Reindexer> reindexing = new AtomicReference<>();
         // the model loads in the background: the service answers lexically until it is ready, then
@@ -115,7 +130,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 && (reindexer.isMissing() || (model.state() != SemanticModel.State.LOADING && reindexer.isStale()));
         if (indexNow) {
             LOG.info("indexing {} ...", articles);
-            Reindexer.Outcome outcome = reindexer.reindex();
+            // progress only for this first run: later ones happen while requests are logged
+            reindexer.withProgress(TerminalProgress.onTerminal(err, "indexing"));
+            Reindexer.Outcome outcome;
+            try {
+                outcome = reindexer.reindex();
+            } finally {
+                reindexer.withProgress(null);
+            }
             if (outcome.replaced()) {
                 LOG.info("indexed {} articles, {} sections in {} ms", outcome.metadata().articles(), outcome.metadata().sections(),
                         outcome.millis());
@@ -148,16 +170,25 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
 
         HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl), model);
-        if (rateLimit < 0) {
-            err.println("helpsearch: --rate-limit must be 0 (off) or a number of requests a second");
-            return 2;
-        }
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
         Javalin app = new ApiServer(search, reindexer, settings).create();
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            // the port can be taken between the check above and now
+            BindException bind = bindException(e);
+            if (bind == null) {
+                throw e;
+            }
+            err.println("helpsearch: " + StartupChecks.bindProblem(host, port, bind).getMessage());
+            refresher.shutdownNow();
+            live.get().close();
+            model.close();
+            return ExitCodes.ENVIRONMENT;
+        }
 
         IndexStatus status = search.status();
         spec.commandLine().getOut().printf("helpsearch: serving %d articles (%d sections) at http://localhost:%d/%n",
@@ -180,6 +211,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    private static BindException bindException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
+        }
+        return null;
+    }
+
     /** Once the model has loaded (or failed to), indexes again if the index is outdated or lacks its vectors. */
     private void upgradeWhenSettled(Reindexer reindexer) {
         if (reindexer == null || !Files.isDirectory(articles)) {
@@ -187,8 +227,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         try {
             if (reindexer.isStale()) {
-                LOG.info("bringing the index up to date with the embedding model's vectors ...");
-                reindexAfterChange(reindexer);
+                LOG.info("adding the embedding model's vectors to the index ...");
+                Reindexer.Outcome outcome = reindexer.reindex();
+                if (outcome.replaced()) {
+                    LOG.info("the index has its vectors: {} articles, {} embedded, {} unchanged, in {} ms", outcome.metadata().articles(),
+                            outcome.embedded(), outcome.reused(), outcome.millis());
+                } else {
+                    logProblems(reindexer, outcome);
+                }
             }
         } catch (IOException e) {
             LOG.warn("could not check whether the index is up to date: {}", e.getMessage());
@@ -201,12 +247,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             if (outcome.replaced()) {
                 LOG.info("re-indexed after a change: {} articles in {} ms", outcome.metadata().articles(), outcome.millis());
             } else {
-                outcome.problems().forEach(p -> LOG.warn("{}:{}: {}", reindexer.articles().resolve(p.file()), p.line(), p.message()));
-                LOG.warn("kept serving the previous index: {} invalid article(s)", outcome.problems().size());
+                logProblems(reindexer, outcome);
             }
         } catch (IOException e) {
             LOG.warn("re-index failed, the previous index keeps serving: {}", e.getMessage());
         }
+    }
+
+    private static void logProblems(Reindexer reindexer, Reindexer.Outcome outcome) {
+        outcome.problems().forEach(p -> LOG.warn("{}:{}: {}", reindexer.articles().resolve(p.file()), p.line(), p.message()));
+        LOG.warn("kept serving the previous index: {} invalid article(s)", outcome.problems().size());
     }
 
     private static void refresh(LiveIndex live) {

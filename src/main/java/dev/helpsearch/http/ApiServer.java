@@ -64,7 +64,6 @@ public final class ApiServer {
 
     /** A configured, not yet started server. */
     public Javalin create() {
-        Set<String> origins = Set.copyOf(settings.corsOrigins());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
@@ -84,14 +83,14 @@ public final class ApiServer {
                 server.setErrorHandler(new JsonErrorHandler());
             });
             config.requestLogger.http((ctx, millis) -> logRequest(ctx, millis));
+            CorsRules.apply(config, settings.corsOrigins());
 
             config.routes.before(ctx -> {
                 securityHeaders(ctx);
-                Cors.apply(ctx, origins);
                 rateLimit(ctx);
             });
-            apiRoutes(config, ServicePaths.API, origins, false);
-            apiRoutes(config, ServicePaths.LEGACY_API, origins, true);
+            apiRoutes(config, ServicePaths.API, false);
+            apiRoutes(config, ServicePaths.LEGACY_API, true);
             config.routes.get(ServicePaths.PREFIX + "openapi.json", ctx -> asset(ctx, "", "openapi.json"));
             for (String base : List.of(ServicePaths.PREFIX, "/")) {
                 config.routes.get(base + "healthz", ctx -> ctx.json(search.status()));
@@ -166,11 +165,8 @@ public final class ApiServer {
      * The JSON API under {@code base}. The unversioned paths of earlier releases answer exactly as
      * the versioned ones, marked deprecated, so that integrations keep working while they move.
      */
-    private void apiRoutes(JavalinConfig config, String base, Set<String> origins, boolean legacy) {
+    private void apiRoutes(JavalinConfig config, String base, boolean legacy) {
         String relatedPath = legacy ? base + "/articles/<path>/related" : base + "/related/<path>";
-        for (String path : List.of(base + "/search", base + "/answer", base + "/suggest", base + "/articles/<path>", relatedPath)) {
-            config.routes.options(path, ctx -> ctx.status(Cors.isAllowed(ctx, origins) ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN));
-        }
         config.routes.get(base + "/search", deprecated(legacy, "/search", this::searchEndpoint));
         config.routes.get(base + "/answer", deprecated(legacy, "/answer", ctx -> {
             Params.of(ctx).allow("q");

@@ -1,17 +1,25 @@
 package dev.helpsearch.http;
 
-import java.util.Map;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Request counters and latency histograms, written in the Prometheus text format. Hand-written
- * rather than a client library: a handful of counters and one histogram family fit in this class,
- * and the service keeps no dependency it does not need.
+ * Request counters, latency histograms and what the service is serving, through the official
+ * Prometheus Java client, with its JVM and process metrics (memory, GC, threads, classes, CPU,
+ * open files) beside them. One registry per server, so servers in one JVM (the tests) keep
+ * their own counts.
  *
  * <p>Labels stay bounded whatever clients send: the endpoint is one of the API's routes (article
  * paths fold into their route, anything else is "other" or "page"), the status is a number.
@@ -20,42 +28,51 @@ final class Metrics {
 
     /** Upper bounds of the latency buckets, in seconds. */
     static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    /** The text format Prometheus scrapes (0.0.4). */
+    static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
     private static final Set<String> ROUTES = Set.of("/api/search", "/api/answer", "/api/suggest", "/api/admin/reindex",
             "/healthz", "/metrics");
     /** Endpoints whose empty answers count as zero-result queries. */
     private static final Set<String> QUERIES = Set.of("/api/search", "/api/answer", "/api/suggest");
 
-    private record Key(String endpoint, int status) {
-    }
-
-    private static final class Histogram {
-        final LongAdder[] counts = new LongAdder[BUCKETS.length];
-        final LongAdder count = new LongAdder();
-        final DoubleAdder sum = new DoubleAdder();
-
-        Histogram() {
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = new LongAdder();
-            }
-        }
-
-        void observe(double seconds) {
-            for (int i = 0; i < BUCKETS.length; i++) {
-                if (seconds <= BUCKETS[i]) {
-                    counts[i].increment();
-                    break;
-                }
-            }
-            count.increment();
-            sum.add(seconds);
-        }
-    }
-
-    private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> zeroResults = new ConcurrentHashMap<>();
-    private final LongAdder rateLimited = new LongAdder();
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final Counter requests;
+    private final Histogram latency;
+    private final Counter zeroResults;
+    private final Counter rateLimited;
+    private final Info semantic;
     private final AtomicLong slowestNanos = new AtomicLong();
+    /** What the index gauges report: sampled when metrics are scraped, read by their callbacks. */
+    private volatile IndexGauges index = new IndexGauges(0, 0, 0, 0, 0, "off", "lexical");
+
+    Metrics() {
+        requests = Counter.builder().name("helpsearch_http_requests_total").help("HTTP requests answered, by endpoint and status.")
+                .labelNames("endpoint", "status").register(registry);
+        latency = Histogram.builder().name("helpsearch_http_request_duration_seconds").help("Time to answer a request, by endpoint.")
+                .labelNames("endpoint").classicOnly().classicUpperBounds(BUCKETS).register(registry);
+        GaugeWithCallback.builder().name("helpsearch_http_request_duration_max_seconds").help("The slowest request since the server started.")
+                .callback(cb -> cb.call(slowestMillis() / 1000)).register(registry);
+        zeroResults = Counter.builder().name("helpsearch_zero_result_queries_total").help("Queries answered with no hit, by endpoint.")
+                .labelNames("endpoint").register(registry);
+        for (String endpoint : QUERIES) {
+            zeroResults.initLabelValues(endpoint);
+        }
+        rateLimited = Counter.builder().name("helpsearch_rate_limited_total")
+                .help("Requests refused with 429 by the per-client rate limit.").register(registry);
+        gauge("helpsearch_index_articles", "Articles in the index being served.", IndexGauges::articles);
+        gauge("helpsearch_index_sections", "Section documents in the index being served.", IndexGauges::sections);
+        gauge("helpsearch_index_size_bytes", "Bytes of the index commit being served.", IndexGauges::bytes);
+        gauge("helpsearch_index_age_seconds", "Seconds since the index being served was committed.", IndexGauges::ageSeconds);
+        gauge("helpsearch_index_version", "Version of the index being served; increases with every rebuild.", IndexGauges::version);
+        semantic = Info.builder().name("helpsearch_semantic_info").help("The embedding model's state and the query mode, as labels.")
+                .labelNames("state", "mode").register(registry);
+        JvmMetrics.builder().register(registry);
+    }
+
+    private void gauge(String name, String help, ToDoubleFunction<IndexGauges> value) {
+        GaugeWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.applyAsDouble(index))).register(registry);
+    }
 
     /** The route a path belongs to, from a fixed, small set. */
     static String endpoint(String path) {
@@ -79,14 +96,14 @@ final class Metrics {
 
     void record(String path, int status, double millis, Integer hits) {
         String endpoint = endpoint(path);
-        requests.computeIfAbsent(new Key(endpoint, status), k -> new LongAdder()).increment();
-        latency.computeIfAbsent(endpoint, k -> new Histogram()).observe(millis / 1000);
+        requests.labelValues(endpoint, Integer.toString(status)).inc();
+        latency.labelValues(endpoint).observe(millis / 1000);
         slowestNanos.accumulateAndGet((long) (millis * 1_000_000), Math::max);
         if (status == 200 && hits != null && hits == 0 && QUERIES.contains(endpoint)) {
-            zeroResults.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+            zeroResults.labelValues(endpoint).inc();
         }
         if (status == 429) {
-            rateLimited.increment();
+            rateLimited.inc();
         }
     }
 
@@ -99,70 +116,16 @@ final class Metrics {
     record IndexGauges(int articles, int sections, long bytes, double ageSeconds, long version, String semantic, String mode) {
     }
 
-    String render(IndexGauges index) {
-        StringBuilder out = new StringBuilder(4096);
-        header(out, "helpsearch_http_requests_total", "counter", "HTTP requests answered, by endpoint and status.");
-        new TreeMap<String, Long>(requests.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> "endpoint=\"" + e.getKey().endpoint() + "\",status=\"" + e.getKey().status() + "\"", e -> e.getValue().sum())))
-                .forEach((labels, count) -> out.append("helpsearch_http_requests_total{").append(labels).append("} ").append(count).append('\n'));
-
-        header(out, "helpsearch_http_request_duration_seconds", "histogram", "Time to answer a request, by endpoint.");
-        new TreeMap<>(latency).forEach((endpoint, h) -> {
-            long cumulative = 0;
-            for (int i = 0; i < BUCKETS.length; i++) {
-                cumulative += h.counts[i].sum();
-                out.append("helpsearch_http_request_duration_seconds_bucket{endpoint=\"").append(endpoint).append("\",le=\"")
-                        .append(number(BUCKETS[i])).append("\"} ").append(cumulative).append('\n');
-            }
-            long count = h.count.sum();
-            out.append("helpsearch_http_request_duration_seconds_bucket{endpoint=\"").append(endpoint).append("\",le=\"+Inf\"} ")
-                    .append(count).append('\n');
-            out.append("helpsearch_http_request_duration_seconds_sum{endpoint=\"").append(endpoint).append("\"} ")
-                    .append(number(h.sum.sum())).append('\n');
-            out.append("helpsearch_http_request_duration_seconds_count{endpoint=\"").append(endpoint).append("\"} ")
-                    .append(count).append('\n');
-        });
-        gauge(out, "helpsearch_http_request_duration_max_seconds", "The slowest request since the server started.",
-                slowestMillis() / 1000);
-
-        header(out, "helpsearch_zero_result_queries_total", "counter", "Queries answered with no hit, by endpoint.");
-        for (String endpoint : new TreeMap<>(Map.of("/api/search", 0, "/api/answer", 0, "/api/suggest", 0)).keySet()) {
-            LongAdder zero = zeroResults.get(endpoint);
-            out.append("helpsearch_zero_result_queries_total{endpoint=\"").append(endpoint).append("\"} ")
-                    .append(zero == null ? 0 : zero.sum()).append('\n');
+    /** Everything in the Prometheus text format, the index gauges as {@code index} says. */
+    synchronized String render(IndexGauges index) {
+        this.index = index;
+        semantic.setLabelValues(index.semantic(), index.mode());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        header(out, "helpsearch_rate_limited_total", "counter", "Requests refused with 429 by the per-client rate limit.");
-        out.append("helpsearch_rate_limited_total ").append(rateLimited.sum()).append('\n');
-
-        gauge(out, "helpsearch_index_articles", "Articles in the index being served.", index.articles());
-        gauge(out, "helpsearch_index_sections", "Section documents in the index being served.", index.sections());
-        gauge(out, "helpsearch_index_size_bytes", "Bytes of the index commit being served.", index.bytes());
-        gauge(out, "helpsearch_index_age_seconds", "Seconds since the index being served was committed.", index.ageSeconds());
-        gauge(out, "helpsearch_index_version", "Version of the index being served; increases with every rebuild.", index.version());
-        header(out, "helpsearch_semantic_info", "gauge", "The embedding model's state and the query mode, as labels.");
-        out.append("helpsearch_semantic_info{state=\"").append(label(index.semantic())).append("\",mode=\"").append(label(index.mode()))
-                .append("\"} 1\n");
-        return out.toString();
-    }
-
-    private static void header(StringBuilder out, String name, String type, String help) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
-    private static void gauge(StringBuilder out, String name, String help, double value) {
-        header(out, name, "gauge", help);
-        out.append(name).append(' ').append(number(value)).append('\n');
-    }
-
-    private static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
-    }
-
-    private static String label(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

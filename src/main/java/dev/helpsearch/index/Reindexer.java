@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
@@ -33,6 +34,25 @@ public final class Reindexer {
     private final boolean includeDrafts;
     private final IndexBuilder builder;
     private final Consumer<IndexMetadata> onCommit;
+    private volatile Progress progress = Progress.NONE;
+
+    /** Told how far a run has got, for a progress display; called from the indexing threads. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        /** Before the first article: how many will be parsed and indexed (only new and edited ones when updating). */
+        default void started(int total) {
+        }
+
+        /** After each article is indexed, with how many are done. */
+        default void advanced(int done) {
+        }
+
+        /** When the run is over, committed or not. */
+        default void finished() {
+        }
+    }
 
     /**
      * @param replaced true when a new index was committed
@@ -60,6 +80,12 @@ public final class Reindexer {
         this.onCommit = onCommit;
     }
 
+    /** Reports the progress of every later run to {@code progress}. */
+    public Reindexer withProgress(Progress progress) {
+        this.progress = progress == null ? Progress.NONE : progress;
+        return this;
+    }
+
     public Path articles() {
         return articles;
     }
@@ -80,6 +106,15 @@ public final class Reindexer {
      * whenever the index cannot be updated: missing, damaged, of another layout) anew.
      */
     public synchronized Outcome reindex(boolean skipInvalid, boolean fromScratch) throws IOException {
+        Progress progress = this.progress;
+        try {
+            return reindex(skipInvalid, fromScratch, progress);
+        } finally {
+            progress.finished();
+        }
+    }
+
+    private Outcome reindex(boolean skipInvalid, boolean fromScratch, Progress progress) throws IOException {
         long start = System.nanoTime();
         String fingerprint = ArticleLoader.fingerprint(articles);
         // one model for the whole run, even if one finishes loading meanwhile
@@ -115,9 +150,12 @@ public final class Reindexer {
             }
             Set<String> added = ConcurrentHashMap.newKeySet();
             List<ArticleProblem> invalid = new ArrayList<>(scan.problems());
+            AtomicInteger done = new AtomicInteger();
+            progress.started(scan.toParse().size());
             invalid.addAll(loader.parse(scan, article -> {
                 update.add(article, scan.stamps().getOrDefault(article.file(), ""));
                 added.add(article.path());
+                progress.advanced(done.incrementAndGet());
             }));
             for (ArticleLoader.Redirect redirect : scan.redirects()) {
                 update.addRedirect(redirect);

@@ -42,7 +42,7 @@ class GracefulShutdownTest {
             Files.writeString(articles.resolve(i + ".md"), article(i, "first"));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        Process server = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Dhelpsearch.request.log=INFO", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--semantic", "off", "--host", "127.0.0.1", "--port", "0",
                 "--articles", work.resolve("articles").toString(), "--index", work.resolve("index").toString(),
                 "--admin-token", "shutdown-test-token")

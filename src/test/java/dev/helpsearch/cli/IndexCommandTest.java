@@ -160,7 +160,8 @@ class IndexCommandTest {
     @Test
     void aMissingArticlesFolderIsAClearError() {
         CliRun run = CliRun.of("index", "--semantic", "off", "--articles", work.resolve("nope").toString(), "--index", work.resolve("i").toString());
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("cannot read articles folder");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("helpsearch: the articles folder " + work.resolve("nope")
+                + " does not exist: point --articles (env HELPSEARCH_ARTICLES) at the folder of your Markdown articles\n");
     }
 }

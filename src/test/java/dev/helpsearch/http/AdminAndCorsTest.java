@@ -71,8 +71,32 @@ class AdminAndCorsTest {
             HttpResponse<String> preflight = server.send(HttpRequest.newBuilder(server.uri("/api/search?q=port"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", "https://help.example.com").header("Access-Control-Request-Method", "GET").build());
-            assertThat(preflight.statusCode()).isEqualTo(204);
+            assertThat(preflight.statusCode()).isBetween(200, 204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://help.example.com");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("GET");
+            HttpResponse<String> otherPreflight = server.send(HttpRequest.newBuilder(server.uri("/api/search?q=port"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "GET").build());
+            assertThat(otherPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    @Test
+    void aStarAllowsAnyOrigin() throws IOException {
+        try (RunningServer server = RunningServer.start(work, null, new ServerSettings(List.of("*"), null, 2_000))) {
+            HttpResponse<String> any = server.get("/api/search?q=port", "Origin", "https://anywhere.example.org");
+            assertThat(any.statusCode()).isEqualTo(200);
+            assertThat(any.headers().firstValue("Access-Control-Allow-Origin")).hasValueSatisfying(
+                    value -> assertThat(value).isIn("*", "https://anywhere.example.org"));
+            assertThat(any.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        }
+    }
+
+    @Test
+    void noOriginsNoCorsHeaders() throws IOException {
+        try (RunningServer server = RunningServer.start(work)) {
+            HttpResponse<String> response = server.get("/api/search?q=port", "Origin", "https://help.example.com");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         }
     }
 

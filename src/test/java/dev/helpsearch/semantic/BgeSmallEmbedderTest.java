@@ -76,10 +76,11 @@ class BgeSmallEmbedderTest {
             for (int i = 0; i < vector.length; i++) {
                 dot += vector[i] * entry.get("vector").get(i).asDouble();
             }
-            // past 512 tokens both average the vectors of parts, split at slightly different places
-            // int8 kernels differ by CPU: on one 2-core machine a mixed-script text came out at
-            // 0.99818 with tokens identical to the reference's, main and every branch alike
-            double expected = entry.get("ids").size() >= 512 ? 0.99 : 0.998;
+            // past 512 tokens both average the vectors of parts, split at slightly different places.
+            // Below, the tokens are the reference's exactly (tokenizesExactlyAsTheReference), but the
+            // quantized model's int8 kernels round differently on different CPUs: the mixed-script
+            // text came out at 0.9982 on a machine other than the one the reference was made on.
+            double expected = entry.get("ids").size() >= 512 ? 0.99 : 0.997;
             assertThat(dot).as(abbreviated(entry)).isGreaterThan(expected);
         }
     }

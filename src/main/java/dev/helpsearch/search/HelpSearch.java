@@ -71,7 +71,7 @@ public final class HelpSearch {
         this.answers = new Answers(answerThreshold, fusion.answers());
         this.reranker = new Reranker(ranking);
         this.semantic = semantic;
-        this.hybrid = new HybridRanking(semantic, ranking);
+        this.hybrid = new HybridRanking(semantic);
     }
 
     public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold) {
@@ -128,18 +128,7 @@ public final class HelpSearch {
     private Ranked rank(IndexSnapshot searcher, String query, QueryText text, List<String> categories, int window)
             throws IOException {
         Ranked lexical = rankLexically(searcher, text, Facets.categoryFilter(categories), window);
-        if (ranking.learnedFusion()) {
-            return fuseLearned(searcher, query, categories, lexical);
-        }
-        float[] vector = hybrid.queryVector(searcher, query, lexical.built());
-        if (vector == null) {
-            return lexical;
-        }
-        ScoreDoc[] nearest = nearest(searcher, vector, categories);
-        ScoreDoc[] fused = hybrid.fuse(lexical.top().scoreDocs, nearest);
-        Facets.Matches matches = Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused);
-        return new Ranked(lexical.built(), new TopDocs(matches.total(), fused), lexical.lexical(), nearest, matches,
-                lexical.strict());
+        return fuseLearned(searcher, query, categories, lexical);
     }
 
     /**
@@ -148,7 +137,7 @@ public final class HelpSearch {
      * unanswerable question has none at all, whatever matched one of its words.
      */
     private Ranked fuseLearned(IndexSnapshot searcher, String query, List<String> categories, Ranked lexical) throws IOException {
-        float[] vector = hybrid.anyQueryVector(searcher, query);
+        float[] vector = hybrid.queryVector(searcher, query);
         if (vector == null) {
             return lexical;
         }
@@ -226,7 +215,7 @@ public final class HelpSearch {
         return index.withSnapshot(searcher -> {
             try {
                 Ranked lexical = rankLexically(searcher, text, null, CANDIDATE_WINDOW);
-                float[] vector = hybrid.anyQueryVector(searcher, query);
+                float[] vector = hybrid.queryVector(searcher, query);
                 ScoreDoc[] nearest = vector == null ? new ScoreDoc[0] : hybrid.nearest(searcher, vector, null);
                 List<FusionFeatures.Candidate> candidates = FusionFeatures.of(searcher, lexical.built(), lexical.top().scoreDocs,
                         lexical.strict(), nearest, vector, HybridRanking.shape(query, lexical.built()));

@@ -3,9 +3,6 @@ package dev.helpsearch.search;
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -13,14 +10,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The semantic side of ranking and its fusion with the lexical side. The query is embedded, its
- * nearest documents found in the index's vectors, and the two ranked lists merged by reciprocal
- * rank fusion: a document's fused score is the sum over the lists of weight / (k + rank). Ranks,
- * not scores, are fused, so neither side's scale has to be calibrated against the other's.
- *
- * <p>The semantic side sits out queries it makes worse (measured, eval/README.md): a word still
- * being typed, whose meaning the model cannot know yet, and identifiers such as
- * {@code nuxt.config.ts} or {@code :18789}, which only lexical matching takes literally.
+ * The semantic side of ranking: the query's vector, its nearest documents in the index, the
+ * corpus's off-topic level, and the query's shape as the fusion sees it. Whether the semantic
+ * side helps a query of a given shape (a word being typed, an identifier) is the fitted fusion's
+ * to weigh ({@link LearnedFusion}), no longer a rule here.
  */
 final class HybridRanking {
 
@@ -33,41 +26,18 @@ final class HybridRanking {
     private static final int IDENTIFIER_QUERY_WORDS = 4;
 
     private final SemanticModel model;
-    private final Ranking ranking;
 
-    HybridRanking(SemanticModel model, Ranking ranking) {
+    HybridRanking(SemanticModel model) {
         this.model = model;
-        this.ranking = ranking;
     }
 
     /** Whether this snapshot can be searched by meaning at all: model ready, index with its vectors. */
     boolean available(IndexSnapshot snapshot) {
-        return ranking.vectorWeight() > 0
-                && model.embedder().map(e -> e.modelId().equals(snapshot.metadata().embedder())).orElse(false);
+        return model.embedder().map(e -> e.modelId().equals(snapshot.metadata().embedder())).orElse(false);
     }
 
-    /** The query's vector, or null when the semantic side sits this query out. */
-    float[] queryVector(IndexSnapshot snapshot, String query, QueryBuilder.Built built) {
-        if (!available(snapshot) || query.isBlank()) {
-            return null;
-        }
-        if (built.unfinished() && !ranking.vectorsWhileTyping()) {
-            return null;
-        }
-        String stripped = query.strip();
-        int words = stripped.split("\\s+").length;
-        if (words < ranking.vectorsMinWords()) {
-            return null;
-        }
-        if (!ranking.vectorsForIdentifiers() && isIdentifierQuery(stripped, words)) {
-            return null;
-        }
-        Embedder embedder = model.embedder().orElse(null);
-        return embedder == null ? null : embedder.embedQuery(query);
-    }
-
-    /** The query's vector whatever the query, or null when the model or the index's vectors are missing. */
-    float[] anyQueryVector(IndexSnapshot snapshot, String query) {
+    /** The query's vector, or null when the model or the index's vectors are missing. */
+    float[] queryVector(IndexSnapshot snapshot, String query) {
         if (!available(snapshot) || query.isBlank()) {
             return null;
         }
@@ -98,25 +68,5 @@ final class HybridRanking {
                 ? new KnnFloatVectorQuery(IndexFields.VECTOR, vector, CANDIDATES)
                 : new KnnFloatVectorQuery(IndexFields.VECTOR, vector, CANDIDATES, new TermQuery(new Term(IndexFields.CATEGORY, category)));
         return snapshot.search(query, CANDIDATES).scoreDocs;
-    }
-
-    /**
-     * Reciprocal rank fusion of the lexical ranking (already reranked) and the semantic one. Scores
-     * are scaled by k, so that a document first in one list alone scores about 1.
-     */
-    ScoreDoc[] fuse(ScoreDoc[] lexical, ScoreDoc[] semantic) {
-        int k = ranking.fusionK();
-        // insertion order is the lexical order, then documents only the semantic side found
-        Map<Integer, Float> fused = new LinkedHashMap<>();
-        for (int rank = 0; rank < lexical.length; rank++) {
-            fused.merge(lexical[rank].doc, (float) k / (k + rank + 1), Float::sum);
-        }
-        for (int rank = 0; rank < semantic.length; rank++) {
-            fused.merge(semantic[rank].doc, ranking.vectorWeight() * k / (k + rank + 1), Float::sum);
-        }
-        ScoreDoc[] result = fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new);
-        // a stable sort: on a tie the lexical side's order stands
-        Arrays.sort(result, (a, b) -> Float.compare(b.score, a.score));
-        return result;
     }
 }

@@ -34,16 +34,9 @@ import java.util.regex.Pattern;
  * @param drillDownRatio    a section that contains more of the query's words than its own
  *                          article is put above it when it scores at least this share of the
  *                          article's score (above 1: never)
- * @param vectorWeight      weight of the semantic side's ranks in the fusion with the lexical side
- *                          (reciprocal rank fusion); 0 leaves ranking lexical
- * @param fusionK           reciprocal rank fusion's constant: higher flattens the advantage of the
- *                          very first ranks
- * @param vectorsWhileTyping whether the semantic side also answers while the last word is unfinished
- * @param vectorsForIdentifiers whether the semantic side also answers queries made of identifiers
- * @param vectorsMinWords   the semantic side answers queries of at least this many words
- * @param learnedFusion     fuse by the fitted linear model over both sides' candidates
- *                          ({@link LearnedFusion}) instead of reciprocal rank fusion with the
- *                          rules above for when the semantic side sits out
+ *
+ * <p>How the lexical and the semantic side are fused is not a knob here: it is fitted by
+ * cross-validation ({@link LearnedFusion}, eval/README.md).
  */
 public record Ranking(
         List<FieldWeight> textFields,
@@ -67,13 +60,7 @@ public record Ranking(
         float subsectionBoost,
         float coverageBoost,
         float identifierPartWeight,
-        float drillDownRatio,
-        float vectorWeight,
-        int fusionK,
-        boolean vectorsWhileTyping,
-        boolean vectorsForIdentifiers,
-        int vectorsMinWords,
-        boolean learnedFusion) {
+        float drillDownRatio) {
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
@@ -122,13 +109,7 @@ public record Ranking(
                 1f,
                 5f,
                 0.6f,
-                0.5f,
-                1f,
-                60,
-                false,
-                false,
-                3,
-                true);
+                0.5f);
     }
 
     /** How many of a query's known words a hit must contain. */

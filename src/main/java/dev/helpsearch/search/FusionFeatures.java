@@ -15,7 +15,6 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.VectorUtil;
 
@@ -93,7 +92,7 @@ final class FusionFeatures {
         ScoreDoc[] docs = union.stream().map(doc -> new ScoreDoc(doc, 0f)).toArray(ScoreDoc[]::new);
         double[] similarity = vector == null ? new double[docs.length] : similarities(searcher, vector, docs);
         Reranker.Facts facts = Reranker.facts(searcher, built.evidence(), docs);
-        boolean[] archived = archived(searcher, docs);
+        boolean[] archived = archived(searcher, facts.page());
         double best = Arrays.stream(similarity).max().orElse(0);
         float top = lexical.length == 0 ? 0f : lexical[0].score;
         int groups = built.evidence().size();
@@ -161,22 +160,21 @@ final class FusionFeatures {
      */
     private static final Pattern VERSION_FOLDER = Pattern.compile("^/v\\d+(\\.\\d+)*(/|$)");
 
-    private static boolean[] archived(IndexSnapshot searcher, ScoreDoc[] docs) throws IOException {
-        boolean[] archived = new boolean[docs.length];
+    /** @param pages each document's page as the reranker's facts give it: segment and path ordinal */
+    private static boolean[] archived(IndexSnapshot searcher, long[] pages) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Integer[] byDoc = new Integer[docs.length];
-        Arrays.setAll(byDoc, i -> i);
-        Arrays.sort(byDoc, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
-        int leaf = -1;
-        SortedDocValues paths = null;
-        for (int i : byDoc) {
-            int current = ReaderUtil.subIndex(docs[i].doc, leaves);
-            if (current != leaf) {
-                leaf = current;
-                paths = DocValues.getSorted(leaves.get(leaf).reader(), IndexFields.PATH);
+        Map<Long, Boolean> byPage = new HashMap<>();
+        boolean[] archived = new boolean[pages.length];
+        for (int i = 0; i < pages.length; i++) {
+            long page = pages[i];
+            Boolean known = byPage.get(page);
+            if (known == null) {
+                int ord = (int) page;
+                known = ord >= 0 && VERSION_FOLDER.matcher(DocValues.getSorted(leaves.get((int) (page >>> 32)).reader(), IndexFields.PATH)
+                        .lookupOrd(ord).utf8ToString()).find();
+                byPage.put(page, known);
             }
-            int local = docs[i].doc - leaves.get(leaf).docBase;
-            archived[i] = paths.advanceExact(local) && VERSION_FOLDER.matcher(paths.lookupOrd(paths.ordValue()).utf8ToString()).find();
+            archived[i] = known;
         }
         return archived;
     }

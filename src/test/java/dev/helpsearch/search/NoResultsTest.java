@@ -118,6 +118,14 @@ class NoResultsTest {
     }
 
     @Test
+    void explainShowsEachHitsFusedScoreByFeature() {
+        String explained = search.explain(SearchRequest.of("port 18789 already in use"));
+        String first = explained.lines().dropWhile(line -> !line.startsWith("/gateway/port-in-use#port-conflict")).skip(1)
+                .findFirst().orElseThrow();
+        assertThat(first.strip()).startsWith("fused ").contains("(words, similarity ").contains("lexicalTop 1.000 x ");
+    }
+
+    @Test
     void candidatesCarryBothSidesFeatures() {
         FusionCase fusionCase = search.candidates("port 18789 already in use");
         java.util.List<String> names = HelpSearch.candidateFeatureNames();

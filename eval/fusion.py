@@ -36,7 +36,7 @@ def load(name, path):
                 rows.append(c["f"])
                 lexical.append(c["lexical"])
             names = list(q["names"])
-            rows, names = derived(urls, np.array(rows, dtype=float).reshape(len(rows), len(names)), names)
+            rows = np.array(rows, dtype=float).reshape(len(rows), len(names))
             grades = np.array([q["grades"].get(u, 0) for u in urls], dtype=float)
             queries.append({
                 "set": name, "id": q["id"], "type": q["type"], "topic": name + ":" + q["topic"], "query": q["query"],
@@ -47,33 +47,6 @@ def load(name, path):
                 "offTopic": q.get("offTopic", 0.0),
             })
     return names, queries
-
-
-def derived(urls, F, names):
-    """Features computed here from the ones the search core wrote, to try before porting them."""
-    col = {n: i for i, n in enumerate(names)}
-    extra = {}
-    k = 60.0
-    def top(c):
-        v = F[:, col[c]]
-        r = np.where(v > 0, k / np.maximum(v, 1e-9) - k - 1, np.inf)
-        return np.where(np.isfinite(r), 1.0 / (r + 1), 0.0)
-    if len(F) and "lexicalTop" not in col:
-        extra["lexicalTop"] = top("lexicalRank")
-        extra["semanticTop"] = top("semanticRank")
-        sim = F[:, col["similarity"]]
-        sd = sim.std() if sim.std() > 0 else 1.0
-        extra["similarityZ"] = (sim - sim.mean()) / sd
-        pages = [u.split("#")[0] for u in urls]
-        for side in ("lexicalRank", "semanticRank"):
-            best = {}
-            for p, v in zip(pages, F[:, col[side]]):
-                best[p] = max(best.get(p, 0.0), v)
-            extra["page" + side[0].upper() + side[1:]] = np.array([best[p] for p in pages])
-    out_names = names + sorted(extra)
-    if not len(F):
-        return np.zeros((0, len(out_names))), out_names
-    return np.hstack([F] + [extra[n][:, None] for n in sorted(extra)]), out_names
 
 
 def rank_order(scores):

@@ -140,9 +140,8 @@ final class Answers {
         float score = ranked.get(index).score;
         float next = index + 1 < ranked.size() ? ranked.get(index + 1).score : 0f;
         double margin = score <= 0 ? 0 : Math.max(0, (score - next) / score);
-        return new FusedSignals(f[FusionFeatures.NAMES.indexOf("coverage")], margin, index,
-                f[FusionFeatures.NAMES.indexOf("lexicalTop")] == 1, f[FusionFeatures.NAMES.indexOf("semanticTop")] == 1,
-                candidate.similarity() - offTopic, f[FusionFeatures.NAMES.indexOf("strictMatch")] > 0);
+        return new FusedSignals(f[FusionFeatures.COVERAGE], margin, index, f[FusionFeatures.LEXICAL_TOP] == 1,
+                f[FusionFeatures.SEMANTIC_TOP] == 1, candidate.similarity() - offTopic, f[FusionFeatures.STRICT_MATCH] > 0);
     }
 
     Signals signals(List<String> queryTerms, HitRecord record, List<ScoreDoc> candidates, int index, ScoreDoc[] lexical,

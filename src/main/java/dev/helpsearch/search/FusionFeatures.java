@@ -51,6 +51,12 @@ final class FusionFeatures {
             "strictMatch", // 1 when it holds enough of the query's words, not only one of them
             "archivedVersion"); // 1 on a page of an archived docs version (/v8/...), beside current pages
 
+    /** Where the features read by the no-results rule and the answer's confidence sit. */
+    static final int COVERAGE = NAMES.indexOf("coverage");
+    static final int LEXICAL_TOP = NAMES.indexOf("lexicalTop");
+    static final int SEMANTIC_TOP = NAMES.indexOf("semanticTop");
+    static final int STRICT_MATCH = NAMES.indexOf("strictMatch");
+
     /** Below this many words a query is a keyword query. */
     static final int SHORT_WORDS = 2;
     /** From this many words a query is a pasted text. */

@@ -127,7 +127,7 @@ public final class HelpSearch {
     private Ranked rank(IndexSnapshot searcher, String query, QueryText text, List<String> categories, int window)
             throws IOException {
         Ranked lexical = rankLexically(searcher, text, Facets.categoryFilter(categories), window);
-        return fuseLearned(searcher, query, categories, lexical);
+        return fuseLearned(searcher, query, text, categories, lexical);
     }
 
     /**
@@ -135,20 +135,27 @@ public final class HelpSearch {
      * match by words and those found by meaning alone that are similar enough to count; an
      * unanswerable question has none at all, whatever matched one of its words.
      */
-    private Ranked fuseLearned(IndexSnapshot searcher, String query, List<String> categories, Ranked lexical) throws IOException {
+    private Ranked fuseLearned(IndexSnapshot searcher, String query, QueryText text, List<String> categories, Ranked lexical)
+            throws IOException {
         float[] vector = hybrid.queryVector(searcher, query);
         if (vector == null) {
             return lexical;
         }
         ScoreDoc[] nearest = nearest(searcher, vector, categories);
-        List<FusionFeatures.Candidate> candidates = FusionFeatures.of(searcher, lexical.built(), lexical.top().scoreDocs,
-                lexical.strict(), nearest, vector, HybridRanking.shape(query, lexical.built()));
-        LearnedFusion.Fused fused = fusion.fuse(candidates, knownShare(QueryText.parse(query), lexical.built()),
+        List<FusionFeatures.Candidate> candidates = fusionCandidates(searcher, query, lexical, vector, nearest);
+        LearnedFusion.Fused fused = fusion.fuse(candidates, knownShare(text, lexical.built()),
                 hybrid.offTopic(searcher));
         Facets.Matches matches = fused.ranked().length == 0 ? Facets.Matches.none()
                 : Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused.ranked());
         return new Ranked(lexical.built(), new TopDocs(matches.total(), fused.ranked()), lexical.lexical(), nearest, matches,
                 candidates, lexical.strict());
+    }
+
+    /** The union of the lexical ranking's best and the nearest by meaning, each with its features. */
+    private static List<FusionFeatures.Candidate> fusionCandidates(IndexSnapshot searcher, String query, Ranked lexical,
+            float[] vector, ScoreDoc[] nearest) throws IOException {
+        return FusionFeatures.of(searcher, lexical.built(), lexical.top().scoreDocs, lexical.strict(), nearest, vector,
+                HybridRanking.shape(query, lexical.built()));
     }
 
     /**
@@ -214,12 +221,11 @@ public final class HelpSearch {
         return index.withSnapshot(searcher -> {
             try {
                 Ranked lexical = rankLexically(searcher, text, null, CANDIDATE_WINDOW);
+                // by words alone too, when there is no vector: the semantic features are then 0
                 float[] vector = hybrid.queryVector(searcher, query);
-                ScoreDoc[] nearest = vector == null ? new ScoreDoc[0] : hybrid.nearest(searcher, vector, null);
-                List<FusionFeatures.Candidate> candidates = FusionFeatures.of(searcher, lexical.built(), lexical.top().scoreDocs,
-                        lexical.strict(), nearest, vector, HybridRanking.shape(query, lexical.built()));
-                List<CandidateFeatures> out = new ArrayList<>(candidates.size());
-                for (FusionFeatures.Candidate c : candidates) {
+                ScoreDoc[] nearest = vector == null ? new ScoreDoc[0] : nearest(searcher, vector, List.of());
+                List<CandidateFeatures> out = new ArrayList<>();
+                for (FusionFeatures.Candidate c : fusionCandidates(searcher, query, lexical, vector, nearest)) {
                     out.add(new CandidateFeatures(HitRecords.read(searcher, c.doc()).url(), c.lexical(), c.features()));
                 }
                 return new FusionCase(out, knownShare(text, lexical.built()), vector == null ? 0 : hybrid.offTopic(searcher));
@@ -299,11 +305,7 @@ public final class HelpSearch {
     public Optional<ArticlePage> article(String path) {
         return index.withSnapshot(searcher -> {
             try {
-                BooleanQuery query = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexFields.URL, path)), Occur.FILTER)
-                        .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ARTICLE)), Occur.FILTER)
-                        .build();
-                ScoreDoc[] hits = searcher.search(query, 1).scoreDocs;
+                ScoreDoc[] hits = theDocument(searcher, IndexFields.URL, path, IndexFields.KIND_ARTICLE);
                 if (hits.length == 0) {
                     return Optional.empty();
                 }
@@ -326,17 +328,22 @@ public final class HelpSearch {
     public Optional<String> redirect(String path) {
         return index.withSnapshot(searcher -> {
             try {
-                BooleanQuery query = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexFields.PATH, path)), Occur.FILTER)
-                        .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_REDIRECT)), Occur.FILTER)
-                        .build();
-                ScoreDoc[] hits = searcher.search(query, 1).scoreDocs;
+                ScoreDoc[] hits = theDocument(searcher, IndexFields.PATH, path, IndexFields.KIND_REDIRECT);
                 return hits.length == 0 ? Optional.<String>empty()
                         : Optional.ofNullable(searcher.storedFields().document(hits[0].doc).get(IndexFields.REDIRECT));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The one document of {@code kind} whose {@code field} is {@code value}, or none. */
+    private static ScoreDoc[] theDocument(IndexSnapshot searcher, String field, String value, String kind) throws IOException {
+        BooleanQuery query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(field, value)), Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.KIND, kind)), Occur.FILTER)
+                .build();
+        return searcher.search(query, 1).scoreDocs;
     }
 
     /** Bytes on disk of the index being served, -1 when they could not be measured. */

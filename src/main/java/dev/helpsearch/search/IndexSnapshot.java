@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.IndexReader;
@@ -50,7 +51,7 @@ public final class IndexSnapshot extends IndexSearcher {
      * The off-topic similarity level of this snapshot's documents, measured on first use: an
      * index changes only by a new snapshot, so the level holds as long as this one does.
      */
-    double offTopic(java.util.function.ToDoubleFunction<IndexSnapshot> measure) {
+    double offTopic(ToDoubleFunction<IndexSnapshot> measure) {
         double level = offTopic;
         if (Double.isNaN(level)) {
             // two threads may measure it at once; both get the same number

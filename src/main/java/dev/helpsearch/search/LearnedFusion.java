@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +48,8 @@ final class LearnedFusion {
         boolean answerable(List<FusionFeatures.Candidate> candidates, double knownShare, double offTopic) {
             boolean strict = false;
             double best = -1;
-            int strictIndex = FusionFeatures.NAMES.indexOf("strictMatch");
             for (FusionFeatures.Candidate candidate : candidates) {
-                strict |= candidate.features()[strictIndex] > 0;
+                strict |= candidate.features()[FusionFeatures.STRICT_MATCH] > 0;
                 best = Math.max(best, candidate.similarity());
             }
             return (strict && knownShare >= minKnownShare) || best >= offTopic + minSimilarityAboveOffTopic;
@@ -111,7 +112,7 @@ final class LearnedFusion {
             JsonNode none = json.path("noResults");
             NoResults noResults = new NoResults(none.path("minSimilarityAboveOffTopic").asDouble(-2),
                     none.path("minKnownShare").asDouble(0));
-            Map<String, Double> answerWeights = new java.util.LinkedHashMap<>();
+            Map<String, Double> answerWeights = new LinkedHashMap<>();
             json.path("answer").path("weights").fields().forEachRemaining(e -> answerWeights.put(e.getKey(), e.getValue().asDouble()));
             AnswerModel answer = new AnswerModel(Map.copyOf(answerWeights), json.path("answer").path("threshold").asDouble(1));
             return new Model(weights, noResults, answer);
@@ -172,7 +173,7 @@ final class LearnedFusion {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> -Math.abs(model.weights[i] * candidate.features()[i])));
+        Arrays.sort(order, Comparator.comparingDouble(i -> -Math.abs(model.weights[i] * candidate.features()[i])));
         for (int i : order) {
             if (model.weights[i] != 0 && candidate.features()[i] != 0) {
                 parts.add(String.format(Locale.ROOT, "%s %.3f x %.3f = %+.3f", FusionFeatures.NAMES.get(i),

@@ -10,6 +10,8 @@ import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.IndexStatus;
 import dev.helpsearch.search.IndexUnavailableException;
 import dev.helpsearch.search.LiveIndex;
+import dev.helpsearch.search.QueryVectors;
+import dev.helpsearch.search.Ranking;
 import dev.helpsearch.search.SemanticModel;
 import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.search.Urls;
@@ -45,6 +47,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     /** How often the server looks for a newer index committed by another process. */
     private static final Duration REFRESH_EVERY = Duration.ofMillis(500);
+    /** How long a first start waits for the model before it indexes without vectors. */
+    private static final Duration MODEL_PATIENCE = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -94,6 +98,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--include-drafts", description = "Index articles marked draft: true as well.")
     boolean includeDrafts;
 
+    @Option(names = "--query-vector-cache", paramLabel = "N", defaultValue = "${env:HELPSEARCH_QUERY_VECTOR_CACHE:-4096}",
+            description = "Query vectors remembered, so a repeated question is not embedded again (about 1.5 KB each; "
+                    + "0 embeds every query; default: ${DEFAULT-VALUE}; env HELPSEARCH_QUERY_VECTOR_CACHE).")
+    int queryVectorCache;
+
     @Mixin
     SemanticOption semantic;
 
@@ -102,6 +111,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             StartupChecks.port(port);
+            if (queryVectorCache < 0) {
+                throw new StartupChecks.Problem(ExitCodes.USAGE, "--query-vector-cache must be 0 (off) or a number of vectors, not " + queryVectorCache);
+            }
             if (rateLimit < 0) {
                 throw new StartupChecks.Problem(ExitCodes.USAGE, "--rate-limit must be 0 (off) or a number of requests a second, not " + rateLimit);
             }
@@ -116,18 +128,28 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         AtomicReference<LiveIndex> live = new AtomicReference<>();
         AtomicReference<Reindexer> reindexing = new AtomicReference<>();
+        AtomicReference<HelpSearch> searching = new AtomicReference<>();
         // the model loads in the background: the service answers lexically until it is ready, then
         // brings the index's vectors up to date and answers by meaning as well
         SemanticModel model = semantic.enabled
-                ? SemanticModel.loadInBackground(BgeSmallEmbedder::load, () -> upgradeWhenSettled(reindexing.get()))
+                ? SemanticModel.loadInBackground(BgeSmallEmbedder::load, () -> {
+                    upgradeWhenSettled(reindexing.get());
+                    warmUp(searching.get());
+                })
                 : SemanticModel.off();
         Reindexer reindexer = new Reindexer(articles, index, includeDrafts,
-                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get()));
+                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get(), searching.get()));
         reindexing.set(reindexer);
 
-        // with the model on its way, an outdated index serves until the model can index with it
+        // A missing index is built once, with vectors: the model loads in a second or two, far less
+        // than a second full pass would take. An outdated index serves until the model can index with it.
+        boolean missing = Files.isDirectory(articles) && reindexer.isMissing();
+        if (missing && model.state() == SemanticModel.State.LOADING) {
+            LOG.info("waiting for the embedding model, to index once with its vectors ...");
+            model.awaitSettled(MODEL_PATIENCE);
+        }
         boolean indexNow = Files.isDirectory(articles)
-                && (reindexer.isMissing() || (model.state() != SemanticModel.State.LOADING && reindexer.isStale()));
+                && (missing || (model.state() != SemanticModel.State.LOADING && reindexer.isStale()));
         if (indexNow) {
             LOG.info("indexing {} ...", articles);
             // progress only for this first run: later ones happen while requests are logged
@@ -148,6 +170,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 err.println("helpsearch: " + outcome.problems().size() + " invalid article(s); serving the previous index if there is one");
             }
         }
+        if (missing && model.state() != SemanticModel.State.LOADING) {
+            // the model may have come while the index was being built without it
+            upgradeWhenSettled(reindexer);
+        }
         try {
             live.set(LiveIndex.open(index));
         } catch (IndexUnavailableException e) {
@@ -160,7 +186,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        refresher.scheduleWithFixedDelay(() -> refresh(live.get()), REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(() -> refresh(live.get(), searching.get()), REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 
         ArticlesWatcher watcher = null;
         if (watch && Files.isDirectory(articles)) {
@@ -169,7 +195,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             LOG.info("watching {} for changes", articles);
         }
 
-        HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl), model);
+        HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl), Ranking.defaults(), HelpSearch.DEFAULT_ANSWER_THRESHOLD, model,
+                new QueryVectors(queryVectorCache));
+        searching.set(search);
+        if (model.state() == SemanticModel.State.READY) {
+            refresher.execute(() -> warmUp(search));
+        }
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
         Javalin app = new ApiServer(search, reindexer, settings).create();
         CountDownLatch stop = new CountDownLatch(1);
@@ -222,7 +253,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Once the model has loaded (or failed to), indexes again if the index is outdated or lacks its vectors. */
     private void upgradeWhenSettled(Reindexer reindexer) {
-        if (reindexer == null || !Files.isDirectory(articles)) {
+        // a missing index is the starting thread's to build, with the model if it came in time
+        if (reindexer == null || !Files.isDirectory(articles) || reindexer.isMissing()) {
             return;
         }
         try {
@@ -259,12 +291,26 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         LOG.warn("kept serving the previous index: {} invalid article(s)", outcome.problems().size());
     }
 
-    private static void refresh(LiveIndex live) {
+    /** Searches by meaning warmed, so that no user's request pays for the first of them. */
+    private static void warmUp(HelpSearch search) {
+        if (search == null) {
+            return;
+        }
+        try {
+            search.warmUp();
+        } catch (RuntimeException e) {
+            LOG.warn("could not warm up the search by meaning: {}", e.toString());
+        }
+    }
+
+    private static void refresh(LiveIndex live, HelpSearch search) {
         if (live == null) {
             return;
         }
         try {
-            live.refresh();
+            if (live.refresh()) {
+                warmUp(search);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("a newer index was not loaded, the current one keeps serving: {}", e.getMessage());
         }

@@ -142,7 +142,7 @@ public final class ApiServer {
         var status = search.status();
         double age = Duration.between(Instant.parse(status.indexedAt()), Instant.now()).toMillis() / 1000.0;
         return new Metrics.IndexGauges(status.articles(), status.sections(), search.indexBytes(), age, status.indexVersion(),
-                status.semantic(), status.mode());
+                status.semantic(), status.mode(), search.queryVectorStats());
     }
 
     /**

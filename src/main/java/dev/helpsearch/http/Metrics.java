@@ -1,6 +1,8 @@
 package dev.helpsearch.http;
 
+import dev.helpsearch.search.QueryVectors;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
@@ -44,7 +46,7 @@ final class Metrics {
     private final Info semantic;
     private final AtomicLong slowestNanos = new AtomicLong();
     /** What the index gauges report: sampled when metrics are scraped, read by their callbacks. */
-    private volatile IndexGauges index = new IndexGauges(0, 0, 0, 0, 0, "off", "lexical");
+    private volatile IndexGauges index = new IndexGauges(0, 0, 0, 0, 0, "off", "lexical", new QueryVectors.Stats(0, 0, 0));
 
     Metrics() {
         requests = Counter.builder().name("helpsearch_http_requests_total").help("HTTP requests answered, by endpoint and status.")
@@ -65,6 +67,12 @@ final class Metrics {
         gauge("helpsearch_index_size_bytes", "Bytes of the index commit being served.", IndexGauges::bytes);
         gauge("helpsearch_index_age_seconds", "Seconds since the index being served was committed.", IndexGauges::ageSeconds);
         gauge("helpsearch_index_version", "Version of the index being served; increases with every rebuild.", IndexGauges::version);
+        CounterWithCallback.builder().name("helpsearch_query_vector_cache_hits").help("Queries whose vector was remembered, not embedded again.")
+                .callback(cb -> cb.call(index.vectors().hits())).register(registry);
+        CounterWithCallback.builder().name("helpsearch_query_vector_cache_misses").help("Queries embedded by the model.")
+                .callback(cb -> cb.call(index.vectors().misses())).register(registry);
+        GaugeWithCallback.builder().name("helpsearch_query_vector_cache_entries").help("Query vectors remembered now.")
+                .callback(cb -> cb.call(index.vectors().entries())).register(registry);
         semantic = Info.builder().name("helpsearch_semantic_info").help("The embedding model's state and the query mode, as labels.")
                 .labelNames("state", "mode").register(registry);
         JvmMetrics.builder().register(registry);
@@ -113,7 +121,8 @@ final class Metrics {
     }
 
     /** What the service is serving, sampled when metrics are scraped. */
-    record IndexGauges(int articles, int sections, long bytes, double ageSeconds, long version, String semantic, String mode) {
+    record IndexGauges(int articles, int sections, long bytes, double ageSeconds, long version, String semantic, String mode,
+            QueryVectors.Stats vectors) {
     }
 
     /** Everything in the Prometheus text format, the index gauges as {@code index} says. */

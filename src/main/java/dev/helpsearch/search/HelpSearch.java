@@ -62,7 +62,13 @@ public final class HelpSearch {
     private final HybridRanking hybrid;
     private final LearnedFusion fusion = new LearnedFusion(LearnedFusion.Model.load());
 
-    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold, SemanticModel semantic) {
+    private final QueryVectors queryVectors;
+
+    /**
+     * @param queryVectors where query vectors are remembered; shared by every search of this core
+     */
+    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold, SemanticModel semantic,
+            QueryVectors queryVectors) {
         this.index = index;
         this.urls = urls;
         this.queries = new QueryBuilder(ranking);
@@ -70,7 +76,12 @@ public final class HelpSearch {
         this.answers = new Answers(answerThreshold, fusion.answers());
         this.reranker = new Reranker(ranking);
         this.semantic = semantic;
-        this.hybrid = new HybridRanking(semantic);
+        this.queryVectors = queryVectors;
+        this.hybrid = new HybridRanking(semantic, queryVectors);
+    }
+
+    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold, SemanticModel semantic) {
+        this(index, urls, ranking, answerThreshold, semantic, new QueryVectors(QueryVectors.DEFAULT_ENTRIES));
     }
 
     public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold) {
@@ -344,6 +355,31 @@ public final class HelpSearch {
                 .add(new TermQuery(new Term(IndexFields.KIND, kind)), Occur.FILTER)
                 .build();
         return searcher.search(query, 1).scoreDocs;
+    }
+
+    /**
+     * Makes the first searches by meaning as fast as later ones: measures the snapshot's off-topic
+     * level (whose probes are otherwise embedded on a user's request) and runs one search through
+     * the whole pipeline. Does nothing until the model is ready and the index has its vectors.
+     *
+     * @return whether the searches by meaning were warmed
+     */
+    public boolean warmUp() {
+        boolean ready = index.withSnapshot(snapshot -> {
+            if (!hybrid.available(snapshot)) {
+                return false;
+            }
+            hybrid.offTopic(snapshot);
+            return true;
+        });
+        if (ready) {
+            search(SearchRequest.of(OffTopic.questions().get(0)));
+        }
+        return ready;
+    }
+
+    public QueryVectors.Stats queryVectorStats() {
+        return queryVectors.stats();
     }
 
     /** Bytes on disk of the index being served, -1 when they could not be measured. */

@@ -26,9 +26,11 @@ final class HybridRanking {
     private static final int IDENTIFIER_QUERY_WORDS = 4;
 
     private final SemanticModel model;
+    private final QueryVectors vectors;
 
-    HybridRanking(SemanticModel model) {
+    HybridRanking(SemanticModel model, QueryVectors vectors) {
         this.model = model;
+        this.vectors = vectors;
     }
 
     /** Whether this snapshot can be searched by meaning at all: model ready, index with its vectors. */
@@ -41,13 +43,13 @@ final class HybridRanking {
         if (!available(snapshot) || query.isBlank()) {
             return null;
         }
-        return model.embedder().map(e -> e.embedQuery(query)).orElse(null);
+        return model.embedder().map(e -> vectors.of(e, query)).orElse(null);
     }
 
     /** The snapshot's off-topic similarity level ({@link OffTopic}); only called with the model ready. */
     double offTopic(IndexSnapshot snapshot) {
         Embedder embedder = model.embedder().orElseThrow();
-        return snapshot.offTopic(s -> OffTopic.level(s, embedder));
+        return snapshot.offTopic(s -> OffTopic.level(s, question -> vectors.of(embedder, question)));
     }
 
     /** How the fusion sees the query's form. */

@@ -1,7 +1,6 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.IndexFields;
-import dev.helpsearch.semantic.Embedder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -17,7 +17,8 @@ import org.apache.lucene.search.ScoreDoc;
  * center answers ({@code off-topic-probes.txt}). A large corpus has some document fairly near
  * anything, a small one does not, so a fixed similarity cannot tell a question the help center
  * covers from one it does not; the distance above this level can. Measured once per index
- * snapshot, on the first query by meaning.
+ * snapshot, on the first query by meaning or when the service warms up; the probes' vectors are
+ * remembered ({@link QueryVectors}), so a new snapshot costs only their nearest-neighbour searches.
  */
 final class OffTopic {
 
@@ -32,10 +33,10 @@ final class OffTopic {
     }
 
     /** The mean over the probe questions of their best document similarity (dot product). */
-    static double level(IndexSnapshot snapshot, Embedder embedder) {
+    static double level(IndexSnapshot snapshot, Function<String, float[]> queryVector) {
         double sum = 0;
         for (String question : QUESTIONS) {
-            float[] vector = embedder.embedQuery(question);
+            float[] vector = queryVector.apply(question);
             try {
                 ScoreDoc[] nearest = snapshot.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, HybridRanking.CANDIDATES),
                         1).scoreDocs;

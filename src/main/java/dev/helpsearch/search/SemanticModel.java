@@ -1,7 +1,10 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.semantic.Embedder;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +22,12 @@ public final class SemanticModel implements AutoCloseable {
 
     private volatile State state;
     private volatile Embedder embedder;
+    private final CountDownLatch settled;
 
     private SemanticModel(State state, Embedder embedder) {
         this.state = state;
         this.embedder = embedder;
+        this.settled = new CountDownLatch(state == State.LOADING ? 1 : 0);
     }
 
     public static SemanticModel off() {
@@ -51,11 +56,22 @@ public final class SemanticModel implements AutoCloseable {
                 model.state = State.FAILED;
                 LOG.warn("the embedding model could not be loaded, answering lexically only: {}", e.toString());
             }
+            model.settled.countDown();
             settled.run();
         }, "embedding-model-loader");
         thread.setDaemon(true);
         thread.start();
         return model;
+    }
+
+    /**
+     * Waits until the model is ready or has failed to load, at most {@code patience}.
+     *
+     * @return the state then: still {@link State#LOADING} if it took longer
+     */
+    public State awaitSettled(Duration patience) throws InterruptedException {
+        settled.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+        return state;
     }
 
     public State state() {

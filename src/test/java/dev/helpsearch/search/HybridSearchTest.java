@@ -185,6 +185,53 @@ class HybridSearchTest {
     }
 
     @Test
+    void aQueryIsEmbeddedOnceAndTheOffTopicProbesOnceForEverySnapshot() throws IOException {
+        Path articles = copyOfSeed();
+        Path index = work.resolve("index");
+        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { });
+        reindexer.reindex();
+
+        try (LiveIndex live = LiveIndex.open(index)) {
+            HelpSearch search = new HelpSearch(live, new Urls(null), Ranking.defaults(), HelpSearch.DEFAULT_ANSWER_THRESHOLD,
+                    SemanticModel.ready(embedder), new QueryVectors(100));
+            embedder.reset();
+            assertThat(search.warmUp()).isTrue();
+            assertThat(embedder.queries()).isEqualTo(OffTopic.questions().size());
+
+            List<String> first = urls(search.search(SearchRequest.of("remote screen stays black")));
+            // the same question as typed by someone else: spaces and case do not reach the model
+            List<String> again = urls(search.search(SearchRequest.of("  Remote screen   stays BLACK ")));
+            assertThat(again).isEqualTo(first);
+            assertThat(embedder.queries()).isEqualTo(OffTopic.questions().size() + 1);
+            assertThat(search.queryVectorStats().hits()).isGreaterThanOrEqualTo(1);
+
+            // a new snapshot measures its off-topic level again, without embedding the probes again
+            Path article = markdownFiles(articles).get(0);
+            Files.writeString(article, Files.readString(article) + "\n\nOne more line about the viewer.\n");
+            reindexer.reindex();
+            assertThat(live.refresh()).isTrue();
+            embedder.reset();
+            assertThat(search.warmUp()).isTrue();
+            assertThat(embedder.queries()).isZero();
+        }
+    }
+
+    @Test
+    void withoutACacheEveryQueryIsEmbedded() throws IOException {
+        Path articles = copyOfSeed();
+        Path index = work.resolve("index");
+        new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { }).reindex();
+        try (LiveIndex live = LiveIndex.open(index)) {
+            HelpSearch search = new HelpSearch(live, new Urls(null), Ranking.defaults(), HelpSearch.DEFAULT_ANSWER_THRESHOLD,
+                    SemanticModel.ready(embedder), new QueryVectors(0));
+            search.search(SearchRequest.of("remote screen stays black"));
+            embedder.reset();
+            search.search(SearchRequest.of("remote screen stays black"));
+            assertThat(embedder.queries()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theInAppAnswerIsSurestWhenWordsAndMeaningAgree() throws IOException {
         Path articles = copyOfSeed();
         Path index = work.resolve("index");

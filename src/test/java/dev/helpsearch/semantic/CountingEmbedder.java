@@ -3,13 +3,14 @@ package dev.helpsearch.semantic;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real model, counting the passages it is asked to read, and able to fail on the n-th one the
+ * The real model, counting the passages and queries it is asked to read, and able to fail on the n-th one the
  * way a crash in the middle of a long embedding run would.
  */
 public final class CountingEmbedder implements Embedder {
 
     private final Embedder model;
     private final AtomicInteger passages = new AtomicInteger();
+    private final AtomicInteger queries = new AtomicInteger();
     private volatile int failAtPassage = Integer.MAX_VALUE;
 
     public CountingEmbedder(Embedder model) {
@@ -20,8 +21,14 @@ public final class CountingEmbedder implements Embedder {
         return passages.get();
     }
 
+    /** Queries embedded since the last reset. */
+    public int queries() {
+        return queries.get();
+    }
+
     public void reset() {
         passages.set(0);
+        queries.set(0);
         failAtPassage = Integer.MAX_VALUE;
     }
 
@@ -42,6 +49,7 @@ public final class CountingEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String query) {
+        queries.incrementAndGet();
         return model.embedQuery(query);
     }
 

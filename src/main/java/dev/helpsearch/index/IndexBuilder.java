@@ -14,29 +14,21 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -48,11 +40,6 @@ import org.apache.lucene.store.FSDirectory;
  * leaves it intact, and the half-written files are swept by the next writer.
  */
 public final class IndexBuilder {
-
-    /** Commit data key of the editors' synonyms, which switch with the index they were indexed with. */
-    public static final String SYNONYMS_KEY = "helpsearch.synonyms";
-    /** Commit data key saying whether drafts were indexed: changing that means indexing anew. */
-    private static final String DRAFTS_KEY = "helpsearch.drafts";
 
     private final Clock clock;
     /**
@@ -223,11 +210,8 @@ public final class IndexBuilder {
                 sectionCount = searcher.count(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_SECTION)));
             }
             IndexMetadata metadata = new IndexMetadata(version, clock.instant(), articleCount, sectionCount,
-                    IndexMetadata.CURRENT_SCHEMA, sourceFingerprint, idOf(embedder));
-            Map<String, String> commitData = new LinkedHashMap<>(metadata.toCommitData());
-            commitData.put(SYNONYMS_KEY, synonyms);
-            commitData.put(DRAFTS_KEY, Boolean.toString(includeDrafts));
-            writer.setLiveCommitData(commitData.entrySet());
+                    IndexMetadata.CURRENT_SCHEMA, sourceFingerprint, idOf(embedder), includeDrafts, synonyms);
+            writer.setLiveCommitData(metadata.toCommitData().entrySet());
             writer.commit();
             committed = true;
             return metadata;
@@ -264,11 +248,9 @@ public final class IndexBuilder {
                 return Optional.empty();
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                Map<String, String> userData = reader.getIndexCommit().getUserData();
-                IndexMetadata metadata = IndexMetadata.fromCommitData(userData);
-                if (metadata == null || metadata.schema() != IndexMetadata.CURRENT_SCHEMA
-                        || !metadata.embedder().equals(idOf(embedder))
-                        || !Boolean.toString(includeDrafts).equals(userData.get(DRAFTS_KEY))) {
+                IndexMetadata metadata = IndexMetadata.fromCommitData(reader.getIndexCommit().getUserData());
+                if (metadata == null || !metadata.isCurrentLayout() || !metadata.embedder().equals(idOf(embedder))
+                        || metadata.drafts() != includeDrafts) {
                     return Optional.empty();
                 }
                 Map<String, ArticleLoader.Indexed> files = new HashMap<>();
@@ -305,13 +287,8 @@ public final class IndexBuilder {
     /** The version of the index now in {@code directory}, or 0 if it has none (or none readable). */
     private static long previousVersion(Directory directory) {
         try {
-            if (!DirectoryReader.indexExists(directory)) {
-                return 0;
-            }
-            IndexMetadata previous = IndexMetadata.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData());
+            IndexMetadata previous = IndexMetadata.latest(directory);
             return previous == null ? 0 : previous.version();
-        } catch (IndexNotFoundException e) {
-            return 0;
         } catch (IOException e) {
             // A damaged previous index is being replaced: start the count again rather than fail.
             return 0;

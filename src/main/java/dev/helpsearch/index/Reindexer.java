@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -201,11 +199,8 @@ public final class Reindexer {
             return null;
         }
         try (Directory directory = FSDirectory.open(index)) {
-            if (!DirectoryReader.indexExists(directory)) {
-                return null;
-            }
-            IndexMetadata metadata = IndexMetadata.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData());
-            return metadata == null || metadata.schema() != IndexMetadata.CURRENT_SCHEMA ? null : metadata;
+            IndexMetadata metadata = IndexMetadata.latest(directory);
+            return metadata == null || !metadata.isCurrentLayout() ? null : metadata;
         } catch (IOException e) {
             return null;
         }

@@ -1,6 +1,5 @@
 package dev.helpsearch.search;
 
-import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.IndexMetadata;
 import dev.helpsearch.index.Synonyms;
 import java.io.Closeable;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Function;
@@ -153,12 +151,11 @@ public final class LiveIndex implements Closeable {
 
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            Map<String, String> userData = ((DirectoryReader) reader).getIndexCommit().getUserData();
-            IndexMetadata metadata = IndexMetadata.fromCommitData(userData);
+            IndexMetadata metadata = IndexMetadata.fromCommitData(((DirectoryReader) reader).getIndexCommit().getUserData());
             if (metadata == null) {
                 throw new CorruptIndexException("not a helpsearch index", path.toString());
             }
-            if (metadata.schema() != IndexMetadata.CURRENT_SCHEMA) {
+            if (!metadata.isCurrentLayout()) {
                 throw new CorruptIndexException("built with index layout " + metadata.schema() + ", this build reads layout "
                         + IndexMetadata.CURRENT_SCHEMA, path.toString());
             }
@@ -170,7 +167,7 @@ public final class LiveIndex implements Closeable {
                 }
             }
             SynonymMap synonyms;
-            String synonymRules = userData.getOrDefault(IndexBuilder.SYNONYMS_KEY, "");
+            String synonymRules = metadata.synonyms();
             try {
                 synonyms = Synonyms.parse(synonymRules);
             } catch (Synonyms.InvalidSynonymsException e) {

@@ -202,7 +202,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             refresher.execute(() -> warmUp(search));
         }
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
-        Javalin app = new ApiServer(search, reindexer, settings).create();
+        Javalin app = new ApiServer(search, AdminReindexing.of(reindexer), settings).create();
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());

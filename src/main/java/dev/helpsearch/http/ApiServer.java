@@ -2,7 +2,6 @@ package dev.helpsearch.http;
 
 import dev.helpsearch.article.Redirects;
 import dev.helpsearch.article.ServicePaths;
-import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.InvalidRequestException;
 import dev.helpsearch.search.RelatedArticle;
@@ -45,15 +44,16 @@ public final class ApiServer {
     private static final String HITS = "helpsearch.hits";
 
     private final HelpSearch search;
-    private final Reindexer reindexer;
+    private final Reindexing reindexing;
     private final ServerSettings settings;
     private final Metrics metrics = new Metrics();
     private final RateLimiter rateLimiter;
     private final WebAssets assets = new WebAssets();
 
-    public ApiServer(HelpSearch search, Reindexer reindexer, ServerSettings settings) {
+    /** @param reindexing what the admin endpoint re-indexes with; null when the server has no indexer */
+    public ApiServer(HelpSearch search, Reindexing reindexing, ServerSettings settings) {
         this.search = search;
-        this.reindexer = reindexer;
+        this.reindexing = reindexing;
         this.settings = settings;
         this.rateLimiter = settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null;
     }
@@ -273,7 +273,7 @@ public final class ApiServer {
     }
 
     private void reindexEndpoint(Context ctx) throws IOException {
-        if (settings.adminToken() == null || reindexer == null) {
+        if (settings.adminToken() == null || reindexing == null) {
             throw new ApiException(HttpStatus.FORBIDDEN, "admin_disabled", "admin endpoints are disabled; start the server with --admin-token to enable them");
         }
         String header = ctx.header("Authorization");
@@ -283,13 +283,12 @@ public final class ApiServer {
             ctx.status(HttpStatus.UNAUTHORIZED).json(ApiError.of("unauthorized", "a valid bearer token is required"));
             return;
         }
-        Reindexer.Outcome outcome = reindexer.reindex();
+        Reindexing.Outcome outcome = reindexing.reindex();
         if (!outcome.replaced()) {
             ctx.status(HttpStatus.BAD_REQUEST).json(ApiError.invalidArticles(outcome.problems()));
             return;
         }
-        ctx.json(new Reindexed(outcome.metadata().articles(), outcome.metadata().sections(), outcome.metadata().version(),
-                outcome.millis()));
+        ctx.json(new Reindexed(outcome.articles(), outcome.sections(), outcome.version(), outcome.millis()));
     }
 
     /** Unknown routes, 405 and Jetty's own size errors, always with a JSON body. */

@@ -2,6 +2,7 @@ package dev.helpsearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpsearch.cli.AdminReindexing;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.HelpSearch;
@@ -74,7 +75,7 @@ public final class RunningServer implements AutoCloseable {
         LiveIndex live = LiveIndex.open(index);
         opened.set(live);
         HelpSearch search = new HelpSearch(live, new Urls(siteUrl), semantic);
-        ApiServer api = new ApiServer(search, reindexer, settings);
+        ApiServer api = new ApiServer(search, AdminReindexing.of(reindexer), settings);
         Javalin app = api.create().start("127.0.0.1", 0);
         return new RunningServer(articles, index, live, reindexer, api, app);
     }

@@ -1,0 +1,68 @@
+package dev.helpsearch.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-way flow of ARCHITECTURE.md, checked on the compiled service: files, articles, index,
+ * search, HTTP, with the command line as the only place that joins them.
+ */
+class PackageDependenciesTest {
+
+    private static JavaClasses service;
+
+    @BeforeAll
+    static void importTheService() {
+        service = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.helpsearch");
+    }
+
+    @Test
+    void eachStageUsesOnlyTheStagesBeforeIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("markdown").definedBy("dev.helpsearch.article.markdown..")
+                .layer("article").definedBy("dev.helpsearch.article")
+                .layer("semantic").definedBy("dev.helpsearch.semantic..")
+                .layer("index").definedBy("dev.helpsearch.index..")
+                .layer("search").definedBy("dev.helpsearch.search..")
+                .layer("http").definedBy("dev.helpsearch.http..")
+                .layer("eval").definedBy("dev.helpsearch.eval..")
+                .layer("corpus").definedBy("dev.helpsearch.corpus..")
+                .layer("cli").definedBy("dev.helpsearch.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("eval").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("corpus").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("search").mayOnlyBeAccessedByLayers("http", "eval", "cli")
+                .whereLayer("index").mayOnlyBeAccessedByLayers("search", "cli")
+                .whereLayer("semantic").mayOnlyBeAccessedByLayers("index", "search", "cli")
+                .whereLayer("article").mayOnlyBeAccessedByLayers("index", "search", "http", "corpus", "cli")
+                .check(service);
+    }
+
+    @Test
+    void theHttpLayerNeverReachesTheIndexerOrLucene() {
+        noClasses().that().resideInAPackage("dev.helpsearch.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.helpsearch.index..", "org.apache.lucene..")
+                .check(service);
+    }
+
+    @Test
+    void theSearchCoreKnowsNothingOfHttp() {
+        noClasses().that().resideInAnyPackage("dev.helpsearch.search..", "dev.helpsearch.index..", "dev.helpsearch.article..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+                .check(service);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.helpsearch.(*)..").should().beFreeOfCycles().check(service);
+    }
+}

@@ -19,8 +19,6 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +97,6 @@ public final class ApiServer {
                 config.routes.get(base + "widget.js", ctx -> asset(ctx, "", "widget.js"));
             }
             config.routes.get(ServicePaths.PREFIX + "assets/{name}", ctx -> asset(ctx, "assets", ctx.pathParam("name")));
-            benchConstant(config);
             config.routes.get("/", ctx -> asset(ctx, "", "index.html"));
             // last, so that every route above wins; the indexer refuses articles on their paths
             config.routes.get("/<path>", this::page);
@@ -143,22 +140,6 @@ public final class ApiServer {
         double age = Duration.between(Instant.parse(status.indexedAt()), Instant.now()).toMillis() / 1000.0;
         return new Metrics.IndexGauges(status.articles(), status.sections(), search.indexBytes(), age, status.indexVersion(),
                 status.semantic(), status.mode(), search.queryVectorStats());
-    }
-
-    /**
-     * Only for bench/run, and only when started with -Dhelpsearch.bench.constant=FILE: GET
-     * /bench/constant answers that file's JSON through the same server, routes, filters and logging
-     * as the API but without searching, so that the benchmark can tell the cost of search from the
-     * cost of HTTP on the machine (the ceiling the API is compared with). Read on every request, so
-     * the benchmark can write it once the server is up, from a real answer of the same size.
-     */
-    private static void benchConstant(JavalinConfig config) {
-        String file = System.getProperty("helpsearch.bench.constant");
-        if (file == null || file.isBlank()) {
-            return;
-        }
-        Path path = Path.of(file);
-        config.routes.get("/bench/constant", ctx -> ctx.contentType("application/json").result(Files.readAllBytes(path)));
     }
 
     /**

@@ -265,7 +265,7 @@ public final class ApiServer {
         var page = search.article(path);
         ctx.contentType("text/html; charset=utf-8");
         if (page.isPresent()) {
-            ctx.result(ArticlePageRenderer.render(page.get()));
+            ctx.result(ArticlePageRenderer.render(page.get(), insights.enabled()));
             return;
         }
         var target = search.redirect(path);

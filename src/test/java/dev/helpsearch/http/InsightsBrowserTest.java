@@ -78,7 +78,7 @@ class InsightsBrowserTest {
         hostSite.start();
         hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
         server = RunningServer.withInsights(Files.createDirectories(work.resolve("server")),
-                new ServerSettings(List.of(hostOrigin), TOKEN, 500), null);
+                new ServerSettings(List.of(hostOrigin), TOKEN, 2_000), null);
         apiPort.set(server.uri("/").getPort());
         base = "http://127.0.0.1:" + apiPort.get();
     }

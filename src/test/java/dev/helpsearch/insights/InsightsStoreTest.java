@@ -181,6 +181,22 @@ class InsightsStoreTest {
     }
 
     @Test
+    void aFullQueueDropsEventsAndCountsThemInsteadOfWaiting() throws Exception {
+        try (InsightsRecorder recorder = InsightsRecorder.start(new InsightsRecorder.Settings(dir, Duration.ofDays(90), 1_000, 1));
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(InsightsDatabase.FILE));
+             Statement statement = other.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE"); // the writer now waits for the lock, so the queue of one fills up
+            int queued = 0;
+            for (int i = 0; i < 50; i++) {
+                queued += recorder.feedback("/a", true) ? 1 : 0;
+            }
+            assertThat(queued).isLessThan(50);
+            assertThat(recorder.stats().dropped().get("queue_full")).isEqualTo(50 - queued);
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    @Test
     void csvCellsThatLookLikeFormulasStayText() {
         assertThat(InsightsCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(InsightsCsv.cell("a,b")).isEqualTo("\"a,b\"");

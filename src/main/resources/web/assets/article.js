@@ -204,3 +204,27 @@ headingLinks();
 landFromSearch();
 followToc();
 shortcuts();
+
+// "Was this helpful?": rendered hidden when the server records insights, shown here because it
+// needs this script. The answer goes with navigator.sendBeacon; nothing identifies the reader.
+const helpful = document.querySelector('[data-helpful-path]');
+if (helpful) {
+  helpful.hidden = false;
+  helpful.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-helpful]');
+    if (!button || button.disabled) {
+      return;
+    }
+    const body = JSON.stringify({ path: helpful.dataset.helpfulPath, helpful: button.dataset.helpful === 'yes' });
+    try {
+      navigator.sendBeacon('/_/v1/insights/feedback', body);
+    } catch {
+      // a rating is a convenience, never an error for the reader
+    }
+    for (const b of helpful.querySelectorAll('button')) {
+      b.disabled = true;
+    }
+    button.setAttribute('aria-pressed', 'true');
+    helpful.querySelector('.helpful-thanks').textContent = 'Thanks for telling us.';
+  });
+}

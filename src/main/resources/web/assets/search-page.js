@@ -49,6 +49,7 @@ input.addEventListener('input', syncLayout);
 const search = createSearch({
   input,
   panel,
+  source: 'page',
   idleContent: tips,
   onQuery(q) {
     syncAddress(q);

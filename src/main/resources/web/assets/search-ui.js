@@ -178,7 +178,13 @@ let instances = 0;
  * apiBase ('' for same origin, else the search server's origin), siteUrl (links go there when
  * set), navigate(url, newTab) (how an opened hit is followed), onQuery(q) (after each settled
  * query: the page keeps ?q= in its URL), onEscape() (Esc in an empty box), idleContent() (what an
- * empty box shows when there are no recent searches), fetch (for tests).
+ * empty box shows when there are no recent searches), fetch (for tests), source ('page' or
+ * 'widget': named in each search so that the server's insights tell them apart).
+ *
+ * When the server records insights its answers carry a queryId; opening a hit then sends that id,
+ * the hit's url and its rank with navigator.sendBeacon, which survives the page being left. The
+ * next search from the same box names the previous id (prev=), so that the server can leave out
+ * what was only typed on the way. Nothing identifies the person.
  */
 export function createSearch(options) {
   const { input, panel } = options;
@@ -198,6 +204,7 @@ export function createSearch(options) {
   let lastQuery = ''; // the last query reported through onQuery
   let shownQuery = ''; // the query whose results are on screen
   let openWhenReady = null; // Enter came before the results of this query did
+  let queryId = null; // the server's id for the search on screen, when it records insights
 
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
@@ -239,8 +246,28 @@ export function createSearch(options) {
     } else {
       // the link itself navigates (and keeps ctrl/cmd/middle-click behaviour); remember the query
       saveRecent(input.value);
+      reportClick(entry);
     }
   });
+  panel.addEventListener('auxclick', (event) => {
+    const entry = options_.find((o) => o.element === event.target.closest?.('[role="option"]'));
+    if (entry?.href && event.button === 1) {
+      reportClick(entry); // a middle click opens a tab without a click event
+    }
+  });
+
+  function reportClick(entry) {
+    if (!entry.queryId || typeof navigator.sendBeacon !== 'function') {
+      return;
+    }
+    // a string goes as text/plain: no CORS preflight from the widget's host page
+    const body = JSON.stringify({ queryId: entry.queryId, url: entry.url, position: entry.rank });
+    try {
+      navigator.sendBeacon(`${apiBase}/_/v1/insights/click`, body);
+    } catch {
+      // insights are a convenience: never an error for the person searching
+    }
+  }
 
   function schedule() {
     stopTimer();
@@ -274,7 +301,13 @@ export function createSearch(options) {
     const controller = new AbortController();
     inFlight = controller;
     panel.setAttribute('aria-busy', 'true');
-    const url = `${apiBase}/_/v1/search?q=${encodeURIComponent(q)}&limit=${RESULT_LIMIT}`;
+    let url = `${apiBase}/_/v1/search?q=${encodeURIComponent(q)}&limit=${RESULT_LIMIT}`;
+    if (options.source) {
+      url += `&source=${encodeURIComponent(options.source)}`;
+    }
+    if (queryId) {
+      url += `&prev=${encodeURIComponent(queryId)}`;
+    }
     let data;
     let failure = null;
     try {
@@ -354,6 +387,7 @@ export function createSearch(options) {
           setQuery(entry.query);
         } else {
           saveRecent(input.value);
+          reportClick(entry);
           navigate(entry.href, event.ctrlKey || event.metaKey);
         }
         break;
@@ -411,6 +445,7 @@ export function createSearch(options) {
 
   function showResults(q, data) {
     shownQuery = q;
+    queryId = typeof data?.queryId === 'string' ? data.queryId : null;
     const hits = Array.isArray(data?.hits) ? data.hits : [];
     const nodes = [];
     if (data?.didYouMean) {
@@ -470,7 +505,7 @@ export function createSearch(options) {
         }
         node.append(text, icon(doc, 'enter', 'hs-icon hs-enter'));
         groupNode.append(node);
-        entries.push({ element: node, href });
+        entries.push({ element: node, href, url: hit.url, rank: hits.indexOf(hit) + 1, queryId });
       }
       listbox.append(groupNode);
     });
@@ -484,6 +519,7 @@ export function createSearch(options) {
     if (openWhenReady === q) {
       openWhenReady = null;
       saveRecent(q);
+      reportClick(entries[0]);
       navigate(entries[0].href, false);
     }
   }
@@ -540,6 +576,7 @@ export function createSearch(options) {
   }
 
   function showIdle() {
+    queryId = null; // an emptied box starts a new search, not a refinement of the last one
     if (lastQuery !== '') {
       lastQuery = '';
       options.onQuery?.('');

@@ -106,6 +106,7 @@ export async function mountWidget(host, config) {
     input,
     panel,
     apiBase: config.origin,
+    source: 'widget',
     siteUrl: config.siteUrl,
     idleContent: idle,
     onEscape: () => closeDialog(),

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         description = "Full-text search for a Nuxt Content help center, down to the section anchor.",
         footer = {"", "Exit codes: 0 done, 1 the work failed (invalid articles, damaged index), 2 bad command line or option value, "
                 + "3 the machine refused (port in use, address not here, folder missing, unreadable or unwritable)."},
-        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class, ConformanceCommand.class, GenerateCommand.class,
+        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, InsightsCommand.class, EvalCommand.class, ConformanceCommand.class, GenerateCommand.class,
             LauncherCommands.Test.class, LauncherCommands.Build.class, LauncherCommands.Dist.class, LauncherCommands.JavaHome.class,
             CommandLine.HelpCommand.class})
 public final class Main {

@@ -6,6 +6,10 @@ import dev.helpsearch.http.ServerSettings;
 import dev.helpsearch.index.ArticlesWatcher;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.insights.ContentGaps;
+import dev.helpsearch.insights.InsightsRecorder;
+import dev.helpsearch.insights.InsightsReports;
+import dev.helpsearch.insights.Retention;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.IndexStatus;
 import dev.helpsearch.search.IndexUnavailableException;
@@ -102,6 +106,26 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Query vectors remembered, so a repeated question is not embedded again (about 1.5 KB each; "
                     + "0 embeds every query; default: ${DEFAULT-VALUE}; env HELPSEARCH_QUERY_VECTOR_CACHE).")
     int queryVectorCache;
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_DATA:-data}",
+            description = "Folder the service keeps its own records in: the search insights database (default: ${DEFAULT-VALUE}; "
+                    + "env HELPSEARCH_DATA). If it cannot be written, search goes on and /healthz says insights are degraded.")
+    Path data;
+
+    @Option(names = "--insights", paramLabel = "on|off", arity = "1", defaultValue = "${env:HELPSEARCH_INSIGHTS:-on}",
+            converter = SemanticOption.OnOff.class,
+            description = "Record searches, clicks and article ratings for the insights page /_/insights (default: ${DEFAULT-VALUE}; "
+                    + "env HELPSEARCH_INSIGHTS). No address, cookie or user id is stored.")
+    boolean insights;
+
+    @Option(names = "--insights-retention", paramLabel = "PERIOD", defaultValue = "${env:HELPSEARCH_INSIGHTS_RETENTION:-90d}",
+            description = "Delete insights older than this: hours, days or weeks such as 36h, 90d, 12w (default: ${DEFAULT-VALUE}; "
+                    + "env HELPSEARCH_INSIGHTS_RETENTION).")
+    String insightsRetention;
+
+    @Option(names = "--insights-max-rows", paramLabel = "N", defaultValue = "${env:HELPSEARCH_INSIGHTS_MAX_ROWS:-1000000}",
+            description = "Rows kept at most in each insights table, the oldest evicted first: bounds the database to about N KB "
+                    + "(default: ${DEFAULT-VALUE}; env HELPSEARCH_INSIGHTS_MAX_ROWS).")
+    long insightsMaxRows;
 
     @Mixin
     SemanticOption semantic;
@@ -118,6 +142,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 throw new StartupChecks.Problem(ExitCodes.USAGE, "--rate-limit must be 0 (off) or a number of requests a second, not " + rateLimit);
             }
             StartupChecks.siteUrl(siteUrl);
+            insightsSettings();
             StartupChecks.corsOrigins(corsOrigins);
             StartupChecks.listen(host, port);
             StartupChecks.articlesFolder(articles);
@@ -202,7 +227,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             refresher.execute(() -> warmUp(search));
         }
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
-        Javalin app = new ApiServer(search, AdminReindexing.of(reindexer), settings).create();
+        InsightsRecorder.Settings insightsSettings = insightsSettings();
+        InsightsRecorder recorder = insightsSettings == null ? InsightsRecorder.off() : InsightsRecorder.start(insightsSettings);
+        InsightsReports reports = insightsSettings == null ? null
+                : new InsightsReports(data, InsightsWiring.bestHits(search), new ContentGaps(InsightsWiring.embedding(model)));
+        Javalin app = new ApiServer(search, AdminReindexing.of(reindexer), settings, recorder, reports).create();
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
@@ -216,6 +245,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             err.println("helpsearch: " + StartupChecks.bindProblem(host, port, bind).getMessage());
             refresher.shutdownNow();
+            recorder.close();
             live.get().close();
             model.close();
             return ExitCodes.ENVIRONMENT;
@@ -234,12 +264,29 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             LOG.warn("some requests did not finish within the grace period: {}", e.getMessage());
         }
         refresher.shutdownNow();
+        recorder.close();
         if (watcher != null) {
             watcher.close();
         }
         live.get().close();
         model.close();
         return 0;
+    }
+
+    /** The recorder's settings from the options, null when recording is off; a bad value is a usage error. */
+    private InsightsRecorder.Settings insightsSettings() throws StartupChecks.Problem {
+        java.time.Duration retention;
+        try {
+            retention = Retention.parse(insightsRetention);
+        } catch (IllegalArgumentException e) {
+            throw new StartupChecks.Problem(ExitCodes.USAGE, "--insights-retention (env HELPSEARCH_INSIGHTS_RETENTION): " + e.getMessage());
+        }
+        if (insightsMaxRows < 1) {
+            throw new StartupChecks.Problem(ExitCodes.USAGE, "--insights-max-rows (env HELPSEARCH_INSIGHTS_MAX_ROWS) must be at least 1, not "
+                    + insightsMaxRows);
+        }
+        return insights ? new InsightsRecorder.Settings(data, retention, insightsMaxRows, InsightsRecorder.Settings.DEFAULT_QUEUE)
+                : null;
     }
 
     private static BindException bindException(Throwable e) {

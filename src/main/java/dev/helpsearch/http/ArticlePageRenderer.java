@@ -25,6 +25,11 @@ final class ArticlePageRenderer {
     }
 
     static String render(ArticlePage page) {
+        return render(page, false);
+    }
+
+    /** @param feedback whether to ask "Was this helpful?" (only when the server records the answers) */
+    static String render(ArticlePage page, boolean feedback) {
         StringBuilder html = new StringBuilder(page.html().length() + 4096);
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -53,6 +58,12 @@ final class ArticlePageRenderer {
         }
         html.append("<div class=\"article-body\">\n").append(page.html()).append("</div>\n");
         related(html, page);
+        if (feedback) {
+            html.append("<aside class=\"helpful\" data-helpful-path=\"").append(Html.escape(page.path()))
+                    .append("\" aria-labelledby=\"helpful-title\" hidden>\n<p id=\"helpful-title\">Was this helpful?</p>")
+                    .append("<button type=\"button\" data-helpful=\"yes\">Yes</button><button type=\"button\" data-helpful=\"no\">No</button>")
+                    .append("<p class=\"helpful-thanks\" role=\"status\"></p>\n</aside>\n");
+        }
         html.append("</article>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }

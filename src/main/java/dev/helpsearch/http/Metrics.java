@@ -1,6 +1,7 @@
 package dev.helpsearch.http;
 
 import dev.helpsearch.search.QueryVectors;
+import dev.helpsearch.insights.InsightsRecorder;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -49,6 +51,10 @@ final class Metrics {
     private volatile IndexGauges index = new IndexGauges(0, 0, 0, 0, 0, "off", "lexical", new QueryVectors.Stats(0, 0, 0));
 
     Metrics() {
+        this(InsightsRecorder.off()::stats);
+    }
+
+    Metrics(Supplier<InsightsRecorder.Stats> insights) {
         requests = Counter.builder().name("helpsearch_http_requests_total").help("HTTP requests answered, by endpoint and status.")
                 .labelNames("endpoint", "status").register(registry);
         latency = Histogram.builder().name("helpsearch_http_request_duration_seconds").help("Time to answer a request, by endpoint.")
@@ -75,7 +81,28 @@ final class Metrics {
                 .callback(cb -> cb.call(index.vectors().entries())).register(registry);
         semantic = Info.builder().name("helpsearch_semantic_info").help("The embedding model's state and the query mode, as labels.")
                 .labelNames("state", "mode").register(registry);
+        insightsMetrics(insights);
         JvmMetrics.builder().register(registry);
+    }
+
+    /** Read from the recorder when scraped: the request threads never touch these. */
+    private void insightsMetrics(Supplier<InsightsRecorder.Stats> insights) {
+        GaugeWithCallback.builder().name("helpsearch_insights_up")
+                .help("1 when search insights are being recorded, 0 when the database cannot be written (see /healthz), -1 when switched off.")
+                .callback(cb -> {
+                    InsightsRecorder.Stats stats = insights.get();
+                    cb.call(!stats.enabled() ? -1 : stats.healthy() ? 1 : 0);
+                }).register(registry);
+        CounterWithCallback.builder().name("helpsearch_insights_events_recorded").help("Search insight events stored, by kind.")
+                .labelNames("kind").callback(cb -> insights.get().recorded().forEach((kind, n) -> cb.call(n, kind))).register(registry);
+        CounterWithCallback.builder().name("helpsearch_insights_events_dropped")
+                .help("Search insight events not stored, by reason: queue_full (the writer fell behind), unavailable (no database), "
+                        + "write_failed. Searches are answered either way.")
+                .labelNames("reason").callback(cb -> insights.get().dropped().forEach((reason, n) -> cb.call(n, reason))).register(registry);
+        GaugeWithCallback.builder().name("helpsearch_insights_queue_depth").help("Search insight events waiting for the writer.")
+                .callback(cb -> cb.call(insights.get().queued())).register(registry);
+        GaugeWithCallback.builder().name("helpsearch_insights_database_bytes").help("Bytes of the insights database file (pages in use and free).")
+                .callback(cb -> cb.call(insights.get().databaseBytes())).register(registry);
     }
 
     private void gauge(String name, String help, ToDoubleFunction<IndexGauges> value) {

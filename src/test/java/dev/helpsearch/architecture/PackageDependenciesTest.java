@@ -32,12 +32,14 @@ class PackageDependenciesTest {
                 .layer("semantic").definedBy("dev.helpsearch.semantic..")
                 .layer("index").definedBy("dev.helpsearch.index..")
                 .layer("search").definedBy("dev.helpsearch.search..")
+                .layer("insights").definedBy("dev.helpsearch.insights..")
                 .layer("http").definedBy("dev.helpsearch.http..")
                 .layer("eval").definedBy("dev.helpsearch.eval..")
                 .layer("corpus").definedBy("dev.helpsearch.corpus..")
                 .layer("cli").definedBy("dev.helpsearch.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("insights").mayOnlyBeAccessedByLayers("http", "cli")
                 .whereLayer("eval").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("corpus").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("http", "eval", "cli")
@@ -58,6 +60,15 @@ class PackageDependenciesTest {
     void theSearchCoreKnowsNothingOfHttp() {
         noClasses().that().resideInAnyPackage("dev.helpsearch.search..", "dev.helpsearch.index..", "dev.helpsearch.article..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+                .check(service);
+    }
+
+    @Test
+    void insightsAreRecordedWithoutKnowingTheIndexOrHttp() {
+        noClasses().that().resideInAPackage("dev.helpsearch.insights..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.helpsearch.article..", "dev.helpsearch.index..",
+                        "dev.helpsearch.search..", "dev.helpsearch.http..", "dev.helpsearch.cli..", "io.javalin..",
+                        "org.apache.lucene.index..", "org.apache.lucene.search..", "org.apache.lucene.store..")
                 .check(service);
     }
 

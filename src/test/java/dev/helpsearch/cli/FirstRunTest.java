@@ -38,7 +38,7 @@ class FirstRunTest {
     void theFirstServeIsQuietAndSaysWhatItDoes() throws Exception {
         Path articles = copyOfBundledArticles();
         Process server = start(Map.of(), "serve", "--host", "127.0.0.1", "--port", "0", "--articles", articles.toString(),
-                "--index", work.resolve("index").toString());
+                "--index", work.resolve("index").toString(), "--data", work.resolve("data").toString());
         try {
             int port = port(server);
             // indexed once, with the vectors: hybrid from the first answer on
@@ -60,7 +60,7 @@ class FirstRunTest {
     void jsonLogsAreOneObjectALine() throws Exception {
         Path articles = copyOfBundledArticles();
         Process server = start(Map.of("HELPSEARCH_LOG_FORMAT", "json"), "serve", "--semantic", "off", "--host", "127.0.0.1",
-                "--port", "0", "--articles", articles.toString(), "--index", work.resolve("index").toString());
+                "--port", "0", "--articles", articles.toString(), "--index", work.resolve("index").toString(), "--data", work.resolve("data").toString());
         try {
             int port = port(server);
             get(port, "/healthz");

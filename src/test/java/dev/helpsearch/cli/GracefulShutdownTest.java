@@ -44,7 +44,7 @@ class GracefulShutdownTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process server = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Dhelpsearch.request.log=INFO", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--semantic", "off", "--host", "127.0.0.1", "--port", "0",
-                "--articles", work.resolve("articles").toString(), "--index", work.resolve("index").toString(),
+                "--articles", work.resolve("articles").toString(), "--index", work.resolve("index").toString(), "--data", work.resolve("data").toString(),
                 "--admin-token", "shutdown-test-token")
                 .redirectError(work.resolve("serve.err").toFile())
                 .start();

@@ -34,7 +34,7 @@ class HelpAndVersionTest {
         Launcher help = Launcher.run("--help");
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.err()).isEmpty();
-        for (String command : List.of("serve", "index", "search", "eval", "generate", "conformance", "test", "build", "dist", "java-home")) {
+        for (String command : List.of("serve", "index", "search", "insights", "eval", "generate", "conformance", "test", "build", "dist", "java-home")) {
             assertThat(help.out()).as(command).containsPattern("(?m)^  " + Pattern.quote(command) + " ");
         }
         assertThat(help.out()).contains("Exit codes:");

@@ -45,13 +45,18 @@ class OpenApiTest {
     static Path limitedWork;
     static RunningServer server;
     static RunningServer limited;
+    @TempDir
+    static Path offWork;
+    /** Admin token set, insights off. */
+    static RunningServer off;
     static JsonNode openapi;
     static SchemaRegistry schemas;
     static final Set<String> exercised = new TreeSet<>();
 
     @BeforeAll
     static void start() throws IOException {
-        server = RunningServer.start(work, null, new ServerSettings(List.of(), TOKEN, 2_000));
+        server = RunningServer.withInsights(work, new ServerSettings(List.of(), TOKEN, 2_000), null);
+        off = RunningServer.start(offWork, null, new ServerSettings(List.of(), TOKEN, 2_000));
         limited = RunningServer.start(limitedWork, Path.of("articles"), null, new ServerSettings(List.of(), null, 2_000, 1),
                 new IndexBuilder(), SemanticModel.off());
         HttpResponse<String> served = server.get("/_/openapi.json");
@@ -66,6 +71,7 @@ class OpenApiTest {
     static void stop() throws IOException {
         server.close();
         limited.close();
+        off.close();
     }
 
     /** The documented path whose template matches {@code path}; {path} may hold slashes. */
@@ -98,6 +104,11 @@ class OpenApiTest {
         assertThat(operation.get("responses").has(status)).as(method + " " + documentedPath + " answered " + status + ", undocumented: "
                 + response.body()).isTrue();
         JsonNode content = operation.get("responses").get(status).get("content");
+        if (content == null) {
+            assertThat(response.body()).as(method + " " + documentedPath + " -> " + status + " has no body").isEmpty();
+            exercised.add(method + " " + template + " " + status);
+            return;
+        }
         String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
         assertThat(content.has(mediaType)).as(method + " " + documentedPath + " answered " + mediaType).isTrue();
         exercised.add(method + " " + template + " " + status);
@@ -112,6 +123,18 @@ class OpenApiTest {
 
     private static void get(RunningServer on, String pathAndQuery, int expected) {
         HttpResponse<String> response = on.get(pathAndQuery);
+        assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(expected);
+        conforms("get", pathAndQuery, response);
+    }
+
+    private static void event(RunningServer on, String path, String body, int expected) {
+        HttpResponse<String> response = on.post(path, body);
+        assertThat(response.statusCode()).as(path + " " + body + ": " + response.body()).isEqualTo(expected);
+        conforms("post", path, response);
+    }
+
+    private static void admin(RunningServer on, String pathAndQuery, String authorization, int expected) {
+        HttpResponse<String> response = authorization == null ? on.get(pathAndQuery) : on.get(pathAndQuery, "Authorization", authorization);
         assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(expected);
         conforms("get", pathAndQuery, response);
     }
@@ -149,6 +172,36 @@ class OpenApiTest {
         get(server, "/_/v1/related/troubleshooting/gateway-fails-to-start?limit=3", 200);
         get(server, "/_/v1/related/troubleshooting/nope", 404);
         get(server, "/_/v1/related/troubleshooting/gateway-fails-to-start?limit=99", 400);
+        get(server, "/_/v1/search?q=" + RunningServer.encode("port in use") + "&source=page", 200);
+        get(server, "/_/v1/search?q=x&source=in_app", 400);
+        get(off, "/_/v1/search" + q, 200);
+        get(off, "/_/v1/answer" + q, 200);
+        get(off, "/_/healthz", 200);
+
+        JsonNode searched = RunningServer.parse(server.get("/_/v1/search?q=" + RunningServer.encode("gateway") + "&source=widget").body());
+        String queryId = searched.get("queryId").asText();
+        String url = searched.get("hits").get(1).get("url").asText();
+        event(server, "/_/v1/insights/click", "{\"queryId\":\"" + queryId + "\",\"url\":\"" + url + "\",\"position\":2}", 204);
+        event(server, "/_/v1/insights/click", "{\"queryId\":\"" + "A".repeat(22) + "\",\"url\":\"" + url + "\",\"position\":2}", 400);
+        event(server, "/_/v1/insights/click", "{\"queryId\":\"" + queryId + "\",\"url\":\"/elsewhere\",\"position\":2}", 400);
+        event(server, "/_/v1/insights/click", "not json", 400);
+        event(server, "/_/v1/insights/click", "{\"queryId\":\"" + "x".repeat(5_000) + "\"}", 413);
+        event(off, "/_/v1/insights/click", "{\"queryId\":\"" + queryId + "\",\"url\":\"" + url + "\",\"position\":2}", 404);
+        event(server, "/_/v1/insights/feedback", "{\"path\":\"/troubleshooting/gateway-fails-to-start\",\"helpful\":false}", 204);
+        event(server, "/_/v1/insights/feedback", "{\"path\":\"/nope\",\"helpful\":true}", 400);
+        String bearer = "Bearer " + TOKEN;
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("editor:" + TOKEN).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        admin(server, "/_/insights", bearer, 200);
+        admin(server, "/_/insights?days=7", basic, 200);
+        admin(server, "/_/insights?days=0", bearer, 400);
+        admin(server, "/_/insights", null, 401);
+        admin(limited, "/_/insights", bearer, 403);
+        admin(off, "/_/insights", bearer, 404);
+        admin(server, "/_/insights.csv?table=gaps", bearer, 200);
+        admin(server, "/_/insights.csv?table=nope", bearer, 400);
+        admin(server, "/_/insights.csv", "Bearer wrong", 401);
+        admin(limited, "/_/insights.csv", bearer, 403);
+        admin(off, "/_/insights.csv", bearer, 404);
         get(server, "/_/healthz", 200);
         get(server, "/_/metrics", 200);
         get(server, "/_/openapi.json", 200);
@@ -203,10 +256,11 @@ class OpenApiTest {
     @Test
     void everyRouteTheServerAnswersIsDocumented() {
         for (String path : List.of("/_/v1/search", "/_/v1/answer", "/_/v1/suggest", "/_/v1/articles/a", "/_/v1/related/a",
-                "/_/v1/admin/reindex", "/_/healthz", "/_/metrics", "/_/openapi.json")) {
+                "/_/v1/admin/reindex", "/_/healthz", "/_/metrics", "/_/openapi.json", "/_/v1/insights/click", "/_/v1/insights/feedback",
+                "/_/insights", "/_/insights.csv")) {
             assertThat(template(path)).isNotNull();
         }
-        assertThat(openapi.get("paths").size()).isEqualTo(9);
+        assertThat(openapi.get("paths").size()).isEqualTo(13);
         openapi.get("paths").fieldNames().forEachRemaining(p -> assertThat(p.toLowerCase(Locale.ROOT)).startsWith("/_/"));
     }
 }

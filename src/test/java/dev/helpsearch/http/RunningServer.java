@@ -3,8 +3,12 @@ package dev.helpsearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpsearch.cli.AdminReindexing;
+import dev.helpsearch.cli.InsightsWiring;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.insights.ContentGaps;
+import dev.helpsearch.insights.InsightsRecorder;
+import dev.helpsearch.insights.InsightsReports;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.LiveIndex;
 import dev.helpsearch.search.SemanticModel;
@@ -37,12 +41,18 @@ public final class RunningServer implements AutoCloseable {
     public final Path index;
     final LiveIndex live;
     final Reindexer reindexer;
+    /** Records into {@code work/data} when started with insights, else off. */
+    public final InsightsRecorder insights;
+    public final Path data;
     private final Javalin app;
     private final ApiServer api;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningServer(Path articles, Path index, LiveIndex live, Reindexer reindexer, ApiServer api, Javalin app) {
+    private RunningServer(Path articles, Path index, LiveIndex live, Reindexer reindexer, ApiServer api, Javalin app,
+            InsightsRecorder insights, Path data) {
         this.api = api;
+        this.insights = insights;
+        this.data = data;
         this.articles = articles;
         this.index = index;
         this.live = live;
@@ -63,6 +73,17 @@ public final class RunningServer implements AutoCloseable {
     /** A server over a copy of the articles in {@code source}. */
     public static RunningServer start(Path work, Path source, String siteUrl, ServerSettings settings, IndexBuilder builder,
             SemanticModel semantic) throws IOException {
+        return start(work, source, siteUrl, settings, builder, semantic, null);
+    }
+
+    /** A server over the bundled articles that records search insights into {@code data} (or {@code work/data}). */
+    public static RunningServer withInsights(Path work, ServerSettings settings, Path data) throws IOException {
+        return start(work, Path.of("articles"), null, settings, new IndexBuilder(), SemanticModel.off(),
+                new InsightsRecorder.Settings(data == null ? work.resolve("data") : data, java.time.Duration.ofDays(90)));
+    }
+
+    private static RunningServer start(Path work, Path source, String siteUrl, ServerSettings settings, IndexBuilder builder,
+            SemanticModel semantic, InsightsRecorder.Settings insightsSettings) throws IOException {
         Path articles = work.resolve("articles");
         copyTree(source, articles);
         Path index = work.resolve("index");
@@ -75,9 +96,13 @@ public final class RunningServer implements AutoCloseable {
         LiveIndex live = LiveIndex.open(index);
         opened.set(live);
         HelpSearch search = new HelpSearch(live, new Urls(siteUrl), semantic);
-        ApiServer api = new ApiServer(search, AdminReindexing.of(reindexer), settings);
+        InsightsRecorder insights = insightsSettings == null ? InsightsRecorder.off() : InsightsRecorder.start(insightsSettings);
+        InsightsReports reports = insightsSettings == null ? null : new InsightsReports(insightsSettings.folder(),
+                InsightsWiring.bestHits(search), new ContentGaps(InsightsWiring.embedding(semantic)));
+        ApiServer api = new ApiServer(search, AdminReindexing.of(reindexer), settings, insights, reports);
         Javalin app = api.create().start("127.0.0.1", 0);
-        return new RunningServer(articles, index, live, reindexer, api, app);
+        return new RunningServer(articles, index, live, reindexer, api, app, insights,
+                insightsSettings == null ? null : insightsSettings.folder());
     }
 
     public static RunningServer start(Path work) throws IOException {
@@ -119,6 +144,16 @@ public final class RunningServer implements AutoCloseable {
         return send(request.build());
     }
 
+    /** A POST of {@code body} as navigator.sendBeacon sends a string: text/plain. */
+    public HttpResponse<String> post(String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "text/plain;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -145,6 +180,7 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         app.stop();
+        insights.close();
         live.close();
     }
 

@@ -97,10 +97,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     SemanticOption semantic;
 
+    @Mixin
+    ParseLimitsOption parseLimits;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        dev.helpsearch.article.markdown.ParseLimits limits;
         try {
+            limits = parseLimits.limits();
             StartupChecks.port(port);
             if (rateLimit < 0) {
                 throw new StartupChecks.Problem(ExitCodes.USAGE, "--rate-limit must be 0 (off) or a number of requests a second, not " + rateLimit);
@@ -122,7 +127,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 ? SemanticModel.loadInBackground(BgeSmallEmbedder::load, () -> upgradeWhenSettled(reindexing.get()))
                 : SemanticModel.off();
         Reindexer reindexer = new Reindexer(articles, index, includeDrafts,
-                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get()));
+                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get())).withLimits(limits);
         reindexing.set(reindexer);
 
         // with the model on its way, an outdated index serves until the model can index with it

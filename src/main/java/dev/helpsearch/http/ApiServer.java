@@ -93,7 +93,7 @@ public final class ApiServer {
             apiRoutes(config, ServicePaths.LEGACY_API, true);
             config.routes.get(ServicePaths.PREFIX + "openapi.json", ctx -> asset(ctx, "", "openapi.json"));
             for (String base : List.of(ServicePaths.PREFIX, "/")) {
-                config.routes.get(base + "healthz", ctx -> ctx.json(search.status()));
+                config.routes.get(base + "healthz", ctx -> ctx.json(reindexer == null ? search.status() : search.status().withProblems(reindexer.lastProblems())));
                 config.routes.get(base + "metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.render(indexGauges())));
                 config.routes.get(base + "widget.js", ctx -> asset(ctx, "", "widget.js"));

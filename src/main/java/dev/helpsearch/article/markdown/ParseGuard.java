@@ -19,6 +19,7 @@ import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
 
 /**
@@ -81,8 +82,23 @@ final class ParseGuard implements CustomBlockParserFactory {
             ParseContext context = ParseContext.current();
             int line = state.getLineNumber() + 1;
             context.at(line);
-            context.nesting(depth(matchedBlockParser), line);
+            context.nesting(depth(matchedBlockParser) + (mayOpenContainer(state) ? 1 : 0), line);
             return BlockStart.none();
+        }
+
+        /**
+         * Whether the line may open one more container here: a quote or list marker. The content
+         * after the last marker often starts no block this guard would see, so the container that
+         * crosses the limit is caught here rather than by what it holds.
+         */
+        private static boolean mayOpenContainer(ParserState state) {
+            BasedSequence line = state.getLine();
+            int at = state.getNextNonSpaceIndex();
+            if (at >= line.length()) {
+                return false;
+            }
+            char c = line.charAt(at);
+            return c == '>' || c == '-' || c == '+' || c == '*' || (c >= '0' && c <= '9');
         }
     }
 }

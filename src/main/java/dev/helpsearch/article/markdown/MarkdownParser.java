@@ -63,6 +63,8 @@ public final class MarkdownParser {
         // generate them for the whole document on every render call, one call per root block:
         // quadratic in an article's length.
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        // replaced by HeadingStart (MdcExtension), the same parser asked only about possible headings
+        options.set(Parser.HEADING_PARSER, false);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }

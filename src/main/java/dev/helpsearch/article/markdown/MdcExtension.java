@@ -24,6 +24,7 @@ public final class MdcExtension implements Parser.ParserExtension, HtmlRenderer.
     @Override
     public void extend(Parser.Builder builder) {
         builder.customBlockParserFactory(new ParseGuard());
+        builder.customBlockParserFactory(new HeadingStart());
         builder.customBlockParserFactory(new MdcBlockParser.Factory());
         builder.customBlockParserFactory(new MdcSlotParser.Factory());
         builder.customInlineParserExtensionFactory(new MdcInlineParser.Factory());

@@ -38,7 +38,7 @@ final class ParseGuard implements CustomBlockParserFactory {
     @Override
     public Set<Class<?>> getBeforeDependents() {
         return Set.of(MdcBlockParser.Factory.class, MdcSlotParser.Factory.class, BlockQuoteParser.Factory.class,
-                HeadingParser.Factory.class, FencedCodeBlockParser.Factory.class, HtmlBlockParser.Factory.class,
+                HeadingParser.Factory.class, HeadingStart.class, FencedCodeBlockParser.Factory.class, HtmlBlockParser.Factory.class,
                 ThematicBreakParser.Factory.class, ListBlockParser.Factory.class, IndentedCodeBlockParser.Factory.class,
                 FootnoteBlockParser.Factory.class);
     }

@@ -5,6 +5,8 @@ import dev.helpsearch.article.markdown.BodyBlock.ContentBlock;
 import dev.helpsearch.article.markdown.BodyBlock.HeadingBlock;
 import dev.helpsearch.article.markdown.MarkdownBody;
 import dev.helpsearch.article.markdown.MarkdownParser;
+import dev.helpsearch.article.markdown.ParseLimitExceeded;
+import dev.helpsearch.article.markdown.ParseLimits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,12 +24,25 @@ import java.util.Map;
  */
 public final class ArticleParser {
 
-    private final MarkdownParser markdown = new MarkdownParser();
+    private final MarkdownParser markdown;
     private final String pathPrefix;
+
+    /**
+     * A parser for articles served under {@code pathPrefix} ("/" for the help center) that reports an
+     * article costing more parse work than {@code limits} as invalid.
+     */
+    public ArticleParser(String pathPrefix, ParseLimits limits) {
+        this.pathPrefix = pathPrefix;
+        this.markdown = new MarkdownParser(limits);
+    }
 
     /** A parser for articles served under {@code pathPrefix} ("/" for the help center). */
     public ArticleParser(String pathPrefix) {
-        this.pathPrefix = pathPrefix;
+        this(pathPrefix, ParseLimits.DEFAULT);
+    }
+
+    public ArticleParser(ParseLimits limits) {
+        this(ContentPaths.HELP_CENTER_PREFIX, limits);
     }
 
     public ArticleParser() {
@@ -78,7 +93,12 @@ public final class ArticleParser {
         FrontMatter frontMatter = FrontMatter.split(file, normalized(content));
         Map<String, Object> data = frontMatter.data();
         Header header = header(file, frontMatter, data);
-        MarkdownBody body = markdown.parse(frontMatter.body());
+        MarkdownBody body;
+        try {
+            body = markdown.parse(frontMatter.body());
+        } catch (ParseLimitExceeded e) {
+            throw new InvalidArticleException(file, frontMatter.bodyFirstLine() + e.line() - 1, e.getMessage());
+        }
         LeadingText leading = LeadingText.of(body.blocks());
 
         String title = string(data, "title", file, frontMatter);

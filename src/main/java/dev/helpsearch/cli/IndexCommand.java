@@ -1,6 +1,7 @@
 package dev.helpsearch.cli;
 
 import dev.helpsearch.article.ArticleProblem;
+import dev.helpsearch.article.markdown.ParseLimits;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.semantic.BgeSmallEmbedder;
@@ -49,11 +50,16 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     SemanticOption semantic;
 
+    @Mixin
+    ParseLimitsOption parseLimits;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ParseLimits limits;
         try {
+            limits = parseLimits.limits();
             StartupChecks.articlesFolder(articles);
             StartupChecks.indexFolder(index);
         } catch (StartupChecks.Problem problem) {
@@ -73,6 +79,7 @@ final class IndexCommand implements Callable<Integer> {
                 }
             }
             outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> { })
+                    .withLimits(limits)
                     .withProgress(TerminalProgress.onTerminal(err, "indexing"))
                     .reindex(skipInvalid, full);
         } catch (LockObtainFailedException e) {

@@ -130,10 +130,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     SemanticOption semantic;
 
+    @Mixin
+    ParseLimitsOption parseLimits;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        dev.helpsearch.article.markdown.ParseLimits limits;
         try {
+            limits = parseLimits.limits();
             StartupChecks.port(port);
             if (queryVectorCache < 0) {
                 throw new StartupChecks.Problem(ExitCodes.USAGE, "--query-vector-cache must be 0 (off) or a number of vectors, not " + queryVectorCache);
@@ -163,7 +168,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 })
                 : SemanticModel.off();
         Reindexer reindexer = new Reindexer(articles, index, includeDrafts,
-                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get(), searching.get()));
+                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get(), searching.get())).withLimits(limits);
         reindexing.set(reindexer);
 
         // A missing index is built once, with vectors: the model loads in a second or two, far less

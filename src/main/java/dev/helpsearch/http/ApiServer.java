@@ -122,7 +122,8 @@ public final class ApiServer {
             apiRoutes(config, ServicePaths.LEGACY_API, true);
             config.routes.get(ServicePaths.PREFIX + "openapi.json", ctx -> asset(ctx, "", "openapi.json"));
             for (String base : List.of(ServicePaths.PREFIX, "/")) {
-                config.routes.get(base + "healthz", ctx -> ctx.json(new Health(search.status(), insights.health())));
+                config.routes.get(base + "healthz", ctx -> ctx.json(new Health(
+                        reindexing == null ? search.status() : search.status().withProblems(reindexing.lastProblems()), insights.health())));
                 config.routes.get(base + "metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.render(indexGauges())));
                 config.routes.get(base + "widget.js", ctx -> asset(ctx, "", "widget.js"));

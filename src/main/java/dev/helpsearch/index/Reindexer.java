@@ -1,7 +1,9 @@
 package dev.helpsearch.index;
 
 import dev.helpsearch.article.ArticleLoader;
+import dev.helpsearch.article.ArticleParser;
 import dev.helpsearch.article.ArticleProblem;
+import dev.helpsearch.article.markdown.ParseLimits;
 import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,8 @@ public final class Reindexer {
     private final IndexBuilder builder;
     private final Consumer<IndexMetadata> onCommit;
     private volatile Progress progress = Progress.NONE;
+    private volatile ParseLimits limits = ParseLimits.DEFAULT;
+    private volatile List<ArticleProblem> lastProblems = List.of();
 
     /** Told how far a run has got, for a progress display; called from the indexing threads. */
     public interface Progress {
@@ -84,6 +88,20 @@ public final class Reindexer {
         return this;
     }
 
+    /** Parses every later run's articles within {@code limits}. */
+    public Reindexer withLimits(ParseLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /**
+     * The problems of the latest run that got as far as validating the articles, empty when it had
+     * none: what a health check shows while the last good index keeps serving.
+     */
+    public List<ArticleProblem> lastProblems() {
+        return lastProblems;
+    }
+
     public Path articles() {
         return articles;
     }
@@ -106,7 +124,9 @@ public final class Reindexer {
     public synchronized Outcome reindex(boolean skipInvalid, boolean fromScratch) throws IOException {
         Progress progress = this.progress;
         try {
-            return reindex(skipInvalid, fromScratch, progress);
+            Outcome outcome = reindex(skipInvalid, fromScratch, progress);
+            lastProblems = outcome.problems();
+            return outcome;
         } finally {
             progress.finished();
         }
@@ -119,7 +139,7 @@ public final class Reindexer {
         Embedder embedder = builder.currentEmbedder();
         Optional<Map<String, ArticleLoader.Indexed>> indexed = fromScratch ? Optional.empty()
                 : builder.indexedFiles(index, includeDrafts, embedder);
-        ArticleLoader loader = new ArticleLoader();
+        ArticleLoader loader = new ArticleLoader(new ArticleParser(limits));
         ArticleLoader.Scan scan = loader.scan(articles, includeDrafts, indexed.orElse(Map.of()));
         List<ArticleProblem> problems = new ArrayList<>();
         String synonyms = Synonyms.read(articles);

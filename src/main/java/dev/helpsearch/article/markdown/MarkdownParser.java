@@ -36,8 +36,15 @@ public final class MarkdownParser {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final ParseLimits limits;
 
     public MarkdownParser() {
+        this(ParseLimits.DEFAULT);
+    }
+
+    /** A parser that stops with {@link ParseLimitExceeded} when a body would cost more than {@code limits}. */
+    public MarkdownParser(ParseLimits limits) {
+        this.limits = limits;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(
                 MdcExtension.create(),
@@ -52,15 +59,31 @@ public final class MarkdownParser {
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // Anchors come from HeadingSlugger. flexmark's own ids are never rendered, yet it would
+        // generate them for the whole document on every render call, one call per root block:
+        // quadratic in an article's length.
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        // replaced by HeadingStart (MdcExtension), the same parser asked only about possible headings
+        options.set(Parser.HEADING_PARSER, false);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }
 
+    /**
+     * @throws ParseLimitExceeded when the body nests too deep, has too many headings or components,
+     *                            or takes longer than the budget
+     */
     public MarkdownBody parse(String markdown) {
+        return ParseContext.with(limits, () -> parseWithin(markdown));
+    }
+
+    private MarkdownBody parseWithin(String markdown) {
         Document document = parser.parse(markdown);
         HeadingIds ids = HeadingIds.assign(document);
         List<BodyBlock> blocks = new ArrayList<>();
+        ParseContext context = ParseContext.current();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            context.at(node.getStartLineNumber() + 1);
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 Heading assigned = ids.headingOf(heading);
                 blocks.add(new BodyBlock.HeadingBlock(assigned, render(node, ids.idsWithin(node))));
@@ -165,13 +188,17 @@ public final class MarkdownParser {
         }
 
         private void walk(Node node) {
+            ParseContext context = ParseContext.current();
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                context.check();
                 if (child instanceof com.vladsch.flexmark.ast.Heading heading) {
+                    context.heading(child.getStartLineNumber() + 1);
                     String text = NodeText.of(heading);
                     record(child, new Heading(heading.getLevel(), text, slugger.slug(text)));
                 } else if (child instanceof HtmlBlockBase && !(child instanceof HtmlCommentBlock)) {
                     Element body = Jsoup.parseBodyFragment(child.getChars().toString()).body();
                     for (Element element : body.select(HEADINGS)) {
+                        context.heading(child.getStartLineNumber() + 1);
                         String explicit = element.id();
                         String text = element.wholeText();
                         String id = explicit.isEmpty() ? slugger.slug(text) : HeadingSlugger.cleanUp(explicit);

@@ -18,7 +18,6 @@ import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,12 +32,15 @@ final class MdcBlockParser extends AbstractBlockParser {
     private enum Props { MAYBE, INSIDE, DONE }
 
     private final MdcBlock block;
+    private final ParseContext context;
     private final StringBuilder props = new StringBuilder();
     private Props propsState = Props.MAYBE;
     private boolean closed;
 
-    private MdcBlockParser(MdcBlock block) {
+    private MdcBlockParser(MdcBlock block, ParseContext context) {
         this.block = block;
+        this.context = context;
+        context.opened(block.fenceLength(), this);
     }
 
     @Override
@@ -61,6 +63,7 @@ final class MdcBlockParser extends AbstractBlockParser {
         if (closed) {
             return BlockContinue.none();
         }
+        context.check();
         BasedSequence line = state.getLine();
         BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex(), line.length());
         if (propsState != Props.DONE) {
@@ -82,28 +85,23 @@ final class MdcBlockParser extends AbstractBlockParser {
         }
         if (state.getIndent() < 4 && !insideFencedCode(state)) {
             int fence = MdcSyntax.closingFence(rest);
-            if (fence == block.fenceLength() && !openDescendantClosedBy(state, fence)) {
+            // a fence closes the innermost open component of its size, never an outer one
+            if (fence == block.fenceLength() && context.innermost(fence, this)) {
                 closed = true;
+                context.closed(fence, this);
                 return BlockContinue.atIndex(state.getLineEndIndex());
             }
         }
         return BlockContinue.atIndex(state.getIndex());
     }
 
-    /** Lines inside a fenced code block of this component belong to the code. */
+    /**
+     * Lines inside a fenced code block of this component belong to the code. Fenced code is a leaf,
+     * so when it is open it is the innermost block: one look, however deep the nesting.
+     */
     private boolean insideFencedCode(ParserState state) {
-        return descendants(state).stream().anyMatch(p -> p.getBlock() instanceof FencedCodeBlock);
-    }
-
-    private boolean openDescendantClosedBy(ParserState state, int fence) {
-        return descendants(state).stream()
-                .anyMatch(p -> p instanceof MdcBlockParser child && !child.closed && child.block.fenceLength() == fence);
-    }
-
-    private List<BlockParser> descendants(ParserState state) {
-        List<BlockParser> active = state.getActiveBlockParsers();
-        int self = active.indexOf(this);
-        return self < 0 ? List.of() : active.subList(self + 1, active.size());
+        BlockParser innermost = state.getActiveBlockParser();
+        return innermost != this && innermost.getBlock() instanceof FencedCodeBlock;
     }
 
     @Override
@@ -112,6 +110,7 @@ final class MdcBlockParser extends AbstractBlockParser {
 
     @Override
     public void closeBlock(ParserState state) {
+        context.closed(block.fenceLength(), this);
         if (propsState == Props.INSIDE) {
             block.setProps(props.toString());
         }
@@ -159,8 +158,12 @@ final class MdcBlockParser extends AbstractBlockParser {
             if (opening == null) {
                 return BlockStart.none();
             }
+            ParseContext context = ParseContext.current();
+            int lineNumber = state.getLineNumber() + 1;
+            context.component(lineNumber);
+            context.nesting(ParseGuard.depth(matchedBlockParser) + 1, lineNumber);
             MdcBlock block = new MdcBlock(rest.trimEOL(), opening);
-            return BlockStart.of(new MdcBlockParser(block)).atIndex(state.getLineEndIndex());
+            return BlockStart.of(new MdcBlockParser(block, context)).atIndex(state.getLineEndIndex());
         }
     }
 }

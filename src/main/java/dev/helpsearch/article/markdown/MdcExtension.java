@@ -1,6 +1,9 @@
 package dev.helpsearch.article.markdown;
 
+import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 
@@ -20,6 +23,8 @@ public final class MdcExtension implements Parser.ParserExtension, HtmlRenderer.
 
     @Override
     public void extend(Parser.Builder builder) {
+        builder.customBlockParserFactory(new ParseGuard());
+        builder.customBlockParserFactory(new HeadingStart());
         builder.customBlockParserFactory(new MdcBlockParser.Factory());
         builder.customBlockParserFactory(new MdcSlotParser.Factory());
         builder.customInlineParserExtensionFactory(new MdcInlineParser.Factory());
@@ -32,5 +37,12 @@ public final class MdcExtension implements Parser.ParserExtension, HtmlRenderer.
     @Override
     public void extend(HtmlRenderer.Builder builder, String rendererType) {
         builder.nodeRendererFactory(new MdcHtmlRenderer.Factory());
+        // called for every element rendered: where the time budget is checked while rendering
+        builder.attributeProviderFactory(new IndependentAttributeProviderFactory() {
+            @Override
+            public AttributeProvider apply(LinkResolverContext context) {
+                return (node, part, attributes) -> ParseContext.current().check();
+            }
+        });
     }
 }

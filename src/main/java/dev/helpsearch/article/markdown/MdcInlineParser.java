@@ -23,17 +23,23 @@ import java.util.Set;
  */
 final class MdcInlineParser implements InlineParserExtension {
 
+    /** The input the fields below describe: flexmark hands one paragraph or cell at a time. */
+    private BasedSequence scanned;
+    /** Where the last "}}" of {@link #scanned} starts, -1 if none. */
+    private int lastBindingClose;
+
     MdcInlineParser(LightInlineParser parser) {
     }
 
     @Override
     public boolean parse(LightInlineParser parser) {
+        ParseContext.current().check();
         BasedSequence input = parser.getInput();
         int index = parser.getIndex();
         return input.charAt(index) == ':' ? parseComponent(parser, input, index) : parseBraces(parser, input, index);
     }
 
-    private static boolean parseComponent(LightInlineParser parser, BasedSequence input, int index) {
+    private boolean parseComponent(LightInlineParser parser, BasedSequence input, int index) {
         if (index > 0) {
             char previous = input.charAt(index - 1);
             if (!Character.isWhitespace(previous) && "[*_(".indexOf(previous) < 0) {
@@ -51,6 +57,7 @@ final class MdcInlineParser implements InlineParserExtension {
             attributes = input.subSequence(end, attributesEnd).toString();
             end = attributesEnd;
         }
+        ParseContext.current().component(() -> ParseContext.lineOf(input, index));
         parser.flushTextNode();
         MdcInlineComponent component = new MdcInlineComponent(input.subSequence(index, end),
                 input.subSequence(index + 1, nameEnd).toString());
@@ -60,8 +67,8 @@ final class MdcInlineParser implements InlineParserExtension {
         return true;
     }
 
-    private static boolean parseBraces(LightInlineParser parser, BasedSequence input, int index) {
-        int bindingEnd = MdcSyntax.binding(input, index);
+    private boolean parseBraces(LightInlineParser parser, BasedSequence input, int index) {
+        int bindingEnd = mayCloseBinding(input, index) ? MdcSyntax.binding(input, index) : -1;
         if (bindingEnd > 0) {
             parser.flushTextNode();
             parser.getBlock().appendChild(new MdcMarkup(input.subSequence(index, bindingEnd)));
@@ -83,6 +90,18 @@ final class MdcInlineParser implements InlineParserExtension {
         parser.getBlock().appendChild(new MdcMarkup(input.subSequence(index, end)));
         parser.setIndex(end);
         return true;
+    }
+
+    /**
+     * False when no "}}" follows: then a "{{" cannot open a binding, and scanning to the end of the
+     * paragraph for every one of thousands of "{{" would be quadratic.
+     */
+    private boolean mayCloseBinding(BasedSequence input, int index) {
+        if (input != scanned) {
+            scanned = input;
+            lastBindingClose = input.toString().lastIndexOf("}}");
+        }
+        return lastBindingClose >= index + 2;
     }
 
     /** remark-mdc takes {@code {...}} as attributes only right after a span, emphasis, code, link or image. */

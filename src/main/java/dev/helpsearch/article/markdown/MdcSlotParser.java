@@ -50,7 +50,7 @@ final class MdcSlotParser extends AbstractBlockParser {
 
         @Override
         public Set<Class<?>> getBeforeDependents() {
-            return Set.of(HeadingParser.Factory.class);
+            return Set.of(HeadingParser.Factory.class, HeadingStart.class);
         }
 
         @Override

@@ -327,9 +327,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     private static void reindexAfterChange(Reindexer reindexer) {
         try {
-            Reindexer.Outcome outcome = reindexer.reindex();
+            // nobody stands by a watched folder: one bad file must not hold back the other edits
+            Reindexer.Outcome outcome = reindexer.reindexKeepingLastGood();
             if (outcome.replaced()) {
                 LOG.info("re-indexed after a change: {} articles in {} ms", outcome.metadata().articles(), outcome.millis());
+                outcome.problems().forEach(p -> LOG.warn("{}:{}: {} (its last good version, if any, keeps serving)",
+                        reindexer.articles().resolve(p.file()), p.line(), p.message()));
             } else {
                 logProblems(reindexer, outcome);
             }

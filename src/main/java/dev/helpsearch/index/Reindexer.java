@@ -122,9 +122,23 @@ public final class Reindexer {
      * whenever the index cannot be updated: missing, damaged, of another layout) anew.
      */
     public synchronized Outcome reindex(boolean skipInvalid, boolean fromScratch) throws IOException {
+        return run(skipInvalid, fromScratch, false);
+    }
+
+    /**
+     * For changes nobody stands by to fix ({@code serve --watch}): every valid change is applied,
+     * and an invalid article is reported and keeps its last good version in the index (a new one
+     * stays out), as do the editors' synonyms when synonyms.txt is invalid. A half-saved or
+     * hostile file then holds back neither the rest of the help center nor its own readers.
+     */
+    public synchronized Outcome reindexKeepingLastGood() throws IOException {
+        return run(true, false, true);
+    }
+
+    private Outcome run(boolean skipInvalid, boolean fromScratch, boolean keepLastGood) throws IOException {
         Progress progress = this.progress;
         try {
-            Outcome outcome = reindex(skipInvalid, fromScratch, progress);
+            Outcome outcome = reindex(skipInvalid, fromScratch, keepLastGood, progress);
             lastProblems = outcome.problems();
             return outcome;
         } finally {
@@ -132,7 +146,7 @@ public final class Reindexer {
         }
     }
 
-    private Outcome reindex(boolean skipInvalid, boolean fromScratch, Progress progress) throws IOException {
+    private Outcome reindex(boolean skipInvalid, boolean fromScratch, boolean keepLastGood, Progress progress) throws IOException {
         long start = System.nanoTime();
         String fingerprint = ArticleLoader.fingerprint(articles);
         // one model for the whole run, even if one finishes loading meanwhile
@@ -140,14 +154,16 @@ public final class Reindexer {
         Optional<Map<String, ArticleLoader.Indexed>> indexed = fromScratch ? Optional.empty()
                 : builder.indexedFiles(index, includeDrafts, embedder);
         ArticleLoader loader = new ArticleLoader(new ArticleParser(limits));
-        ArticleLoader.Scan scan = loader.scan(articles, includeDrafts, indexed.orElse(Map.of()));
+        ArticleLoader.Scan scanned = loader.scan(articles, includeDrafts, indexed.orElse(Map.of()));
+        ArticleLoader.Scan scan = keepLastGood ? withoutInvalid(loader, scanned, indexed.orElse(Map.of()).keySet()) : scanned;
+        IndexMetadata previous = keepLastGood ? metadata() : null;
         List<ArticleProblem> problems = new ArrayList<>();
         String synonyms = Synonyms.read(articles);
         try {
             Synonyms.validate(synonyms);
         } catch (Synonyms.InvalidSynonymsException e) {
             problems.add(new ArticleProblem(Synonyms.FILE_NAME, e.line(), e.getMessage()));
-            synonyms = "";
+            synonyms = previous == null ? "" : previous.synonyms();
         }
         IndexMetadata metadata;
         int changed;
@@ -194,6 +210,23 @@ public final class Reindexer {
         onCommit.accept(metadata);
         return new Outcome(true, metadata, problems, scan.skipped(), changed, removed, indexed.isEmpty(), embedded, reused,
                 millisSince(start));
+    }
+
+    /**
+     * The scan with its invalid files set aside: parsed once to find them (within the parse
+     * limits, so a hostile file costs at most its budget), then those the index holds are treated as
+     * unchanged, keeping their last good version, and the others are left out. Their problems
+     * stay in the scan, to be reported.
+     */
+    private static ArticleLoader.Scan withoutInvalid(ArticleLoader loader, ArticleLoader.Scan scan, Set<String> indexedFiles) {
+        List<ArticleProblem> problems = new ArrayList<>(scan.problems());
+        problems.addAll(loader.parse(scan, article -> { }));
+        Set<String> invalid = new HashSet<>();
+        problems.forEach(problem -> invalid.add(problem.file()));
+        List<String> toParse = scan.toParse().stream().filter(file -> !invalid.contains(file)).toList();
+        List<String> unchanged = new ArrayList<>(scan.unchanged());
+        invalid.stream().filter(indexedFiles::contains).sorted().forEach(unchanged::add);
+        return new ArticleLoader.Scan(scan.root(), toParse, unchanged, problems, scan.skipped(), scan.stamps(), scan.redirects());
     }
 
     /** True when there is no index to serve: missing, unreadable, or of a layout this build does not read. */

@@ -30,6 +30,7 @@ class DistributableIT {
 
     @TempDir
     Path work;
+
     Path home;
     Path bin;
 
@@ -39,19 +40,24 @@ class DistributableIT {
         assertThat(tarball).as("mvn package writes the distributable").exists();
         Path empty = Files.createDirectories(work.resolve("opt"));
         Process tar = new ProcessBuilder("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", empty.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes())).isZero();
+        assertThat(tar.exitValue())
+                .as(new String(tar.getInputStream().readAllBytes()))
+                .isZero();
         home = empty.resolve("helpsearch-" + System.getProperty("helpsearch.version"));
         assertThat(home.resolve("helpsearch")).isExecutable();
         assertThat(home.resolve("pom.xml")).doesNotExist();
         bin = Files.createDirectories(work.resolve("bin"));
-        Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho 'the distributable called mvn' >&2\nexit 99\n");
+        Path mvn =
+                Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho 'the distributable called mvn' >&2\nexit 99\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private ProcessBuilder launcher(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("helpsearch").toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(home.resolve("helpsearch").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = builder.environment();
@@ -76,7 +82,9 @@ class DistributableIT {
         Path out = work.resolve("out");
         Path err = work.resolve("err");
         Process server = launcher("serve", "--host", "127.0.0.1", "--port", "0")
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             int port = -1;
@@ -88,10 +96,16 @@ class DistributableIT {
                     Thread.sleep(100);
                 }
             }
-            assertThat(port).as("the server started; stderr:\n" + Files.readString(err)).isPositive();
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=port+18789+already+in+use"))
-                            .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(port)
+                    .as("the server started; stderr:\n" + Files.readString(err))
+                    .isPositive();
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + port + "/api/search?q=port+18789+already+in+use"))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("\"url\":\"/troubleshooting/gateway-fails-to-start#port-conflict\"");
             server.destroy();
@@ -104,5 +118,4 @@ class DistributableIT {
         assertThat(log).doesNotContain("called mvn").doesNotContain("building").doesNotContain("WARNING");
         assertThat(home.resolve("index")).isDirectory();
     }
-
 }

@@ -25,14 +25,23 @@ public final class SkipReasons implements TestExecutionListener {
     }
 
     private static void print(TestIdentifier test, String reason) {
-        String where = test.getSource().map(Object::toString).map(SkipReasons::shortSource).orElse(test.getDisplayName());
-        String text = Optional.ofNullable(reason).orElse("no reason given").strip().lines().findFirst().orElse("no reason given");
+        String where = test.getSource()
+                .map(Object::toString)
+                .map(SkipReasons::shortSource)
+                .orElse(test.getDisplayName());
+        String text = Optional.ofNullable(reason)
+                .orElse("no reason given")
+                .strip()
+                .lines()
+                .findFirst()
+                .orElse("no reason given");
         System.out.println("[SKIPPED] " + where + ": " + text);
     }
 
     private static String shortSource(String source) {
         // MethodSource [className = 'a.B', methodName = 'c', ...] -> B.c
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("className = '(?:[\\w.]*\\.)?([\\w$]+)'(?:, methodName = '(\\w+)')?")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "className = '(?:[\\w.]*\\.)?([\\w$]+)'(?:, methodName = '(\\w+)')?")
                 .matcher(source);
         return m.find() ? m.group(1) + (m.group(2) == null ? "" : "." + m.group(2)) : source;
     }

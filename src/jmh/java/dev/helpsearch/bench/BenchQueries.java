@@ -19,10 +19,10 @@ final class BenchQueries {
 
     /** Articles sampled to draw a mix from: enough variety, and parsing 50,000 articles would take a minute. */
     private static final int SAMPLE = 300;
+
     private static final int PER_TYPE = 40;
 
-    private BenchQueries() {
-    }
+    private BenchQueries() {}
 
     static String[] load(Path articles, Path judged) throws IOException {
         if (judged != null && judged.toString().endsWith(".jsonl")) {
@@ -30,9 +30,13 @@ final class BenchQueries {
         }
         if (judged != null) {
             // one query a line, as `generate --queries` writes them
-            return Files.readAllLines(judged).stream().filter(line -> !line.isBlank()).toArray(String[]::new);
+            return Files.readAllLines(judged).stream()
+                    .filter(line -> !line.isBlank())
+                    .toArray(String[]::new);
         }
-        return QueryMix.of(sample(articles), PER_TYPE, 1).stream().map(BenchQuery::text).toArray(String[]::new);
+        return QueryMix.of(sample(articles), PER_TYPE, 1).stream()
+                .map(BenchQuery::text)
+                .toArray(String[]::new);
     }
 
     private static List<Article> sample(Path root) throws IOException {

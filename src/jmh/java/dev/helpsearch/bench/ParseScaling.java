@@ -30,21 +30,33 @@ public final class ParseScaling {
         Map<String, IntFunction<String>> shapes = new LinkedHashMap<>();
         shapes.put("unclosed `::callout` openers", bytes -> repeat("::callout\n", bytes));
         shapes.put("deep block quotes (one line)", bytes -> ">".repeat(bytes) + " deep\n");
-        shapes.put("components 30 deep, repeated", bytes -> repeat("::a\n".repeat(30) + "text\n" + "::\n".repeat(30) + "\n", bytes));
+        shapes.put(
+                "components 30 deep, repeated",
+                bytes -> repeat("::a\n".repeat(30) + "text\n" + "::\n".repeat(30) + "\n", bytes));
         shapes.put("many headings", bytes -> repeat("## Heading about ports\n\nText.\n\n", bytes));
         shapes.put("one long line", bytes -> repeat("word *emphasis* `code` ", bytes) + "\n");
         shapes.put("many inline components", bytes -> repeat(":badge[x]{color=\"red\"} ", bytes) + "\n");
         shapes.put("long attribute list", bytes -> "::callout{" + repeat("a=\"1\" ", bytes) + "}\ntext\n::\n");
         shapes.put("unclosed `{{` bindings", bytes -> repeat("{{ ", bytes) + "\n");
-        shapes.put("huge table", bytes -> "| a | b | c | d |\n| --- | --- | --- | --- |\n" + repeat("| 1 | two | `3` | *4* |\n", bytes));
+        shapes.put(
+                "huge table",
+                bytes -> "| a | b | c | d |\n| --- | --- | --- | --- |\n" + repeat("| 1 | two | `3` | *4* |\n", bytes));
         shapes.put("many footnotes", bytes -> {
             StringBuilder out = new StringBuilder();
             for (int i = 0; out.length() < bytes; i++) {
-                out.append("Text[^").append(i).append("].\n\n[^").append(i).append("]: Note ").append(i).append(".\n\n");
+                out.append("Text[^")
+                        .append(i)
+                        .append("].\n\n[^")
+                        .append(i)
+                        .append("]: Note ")
+                        .append(i)
+                        .append(".\n\n");
             }
             return out.toString();
         });
-        shapes.put("link reference flood", bytes -> repeat("[a][r] [b][r] [c][r] ", bytes) + "\n\n" + repeat("[r]: /x\n", bytes / 4));
+        shapes.put(
+                "link reference flood",
+                bytes -> repeat("[a][r] [b][r] [c][r] ", bytes) + "\n\n" + repeat("[r]: /x\n", bytes / 4));
         shapes.put("unclosed `[` brackets", bytes -> repeat("[", bytes) + "\n");
         shapes.put("unclosed emphasis", bytes -> repeat("*a **b _c ", bytes) + "\n");
 
@@ -54,13 +66,16 @@ public final class ParseScaling {
             header.append(' ').append(kb).append(" KB |");
             rule.append(" ---: |");
         }
-        System.out.println(header.append(" outcome at ").append(KILOBYTES[KILOBYTES.length - 1]).append(" KB |"));
+        System.out.println(header.append(" outcome at ")
+                .append(KILOBYTES[KILOBYTES.length - 1])
+                .append(" KB |"));
         System.out.println(rule.append(" --- |"));
         for (Map.Entry<String, IntFunction<String>> shape : shapes.entrySet()) {
             StringBuilder row = new StringBuilder("| ").append(shape.getKey()).append(" |");
             String outcome = "";
             for (int kb : KILOBYTES) {
-                String content = "---\ntitle: Hostile\n---\n\n" + shape.getValue().apply(kb * 1024);
+                String content =
+                        "---\ntitle: Hostile\n---\n\n" + shape.getValue().apply(kb * 1024);
                 long best = Long.MAX_VALUE;
                 for (int run = 0; run < 3; run++) {
                     long start = System.nanoTime();
@@ -78,7 +93,8 @@ public final class ParseScaling {
             return parser.parse("hostile.md", content).sections().size() + " sections";
         } catch (InvalidArticleException e) {
             String message = e.problem().message();
-            return "reported at line " + e.problem().line() + ": " + message.substring(0, message.indexOf(';') < 0 ? message.length() : message.indexOf(';'));
+            return "reported at line " + e.problem().line() + ": "
+                    + message.substring(0, message.indexOf(';') < 0 ? message.length() : message.indexOf(';'));
         } catch (StackOverflowError e) {
             return "stack overflow";
         }

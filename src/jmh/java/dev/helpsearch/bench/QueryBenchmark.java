@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
 public class QueryBenchmark {
 
     /** The articles folder. */
@@ -71,7 +73,12 @@ public class QueryBenchmark {
         temporary = index.isEmpty();
         indexDir = temporary ? Files.createTempDirectory("helpsearch-bench") : Path.of(index);
         model = semantic.equals("on") ? SemanticModel.ready(BgeSmallEmbedder.load()) : SemanticModel.off();
-        Reindexer.Outcome outcome = new Reindexer(articles, indexDir, false, new IndexBuilder(model.embedder().orElse(null)), m -> { })
+        Reindexer.Outcome outcome = new Reindexer(
+                        articles,
+                        indexDir,
+                        false,
+                        new IndexBuilder(model.embedder().orElse(null)),
+                        m -> {})
                 .reindex(true);
         if (!outcome.replaced()) {
             throw new IllegalStateException("could not index " + articles + ": " + outcome.problems());

@@ -60,7 +60,8 @@ public final class ArticleLoader {
         MessageDigest digest = sha256();
         for (Path file : markdownFiles(root)) {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            digest.update((relative(root, file) + "\0" + attributes.size() + "\0" + attributes.lastModifiedTime().toMillis() + "\n")
+            digest.update((relative(root, file) + "\0" + attributes.size() + "\0"
+                            + attributes.lastModifiedTime().toMillis() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -81,9 +82,7 @@ public final class ArticleLoader {
      * @param contentHash the {@link ArticleParser#contentHash hash} of the text it was indexed from
      * @param fileStamp   the file's {@link #fileStamp stamp} when it was read, "" if unknown
      */
-    public record Indexed(String path, String contentHash, String fileStamp) {
-    }
-
+    public record Indexed(String path, String contentHash, String fileStamp) {}
 
     /**
      * @param articles the articles, sorted by file, drafts and redirect pages left out
@@ -95,8 +94,7 @@ public final class ArticleLoader {
      *
      * @param target where it forwards to: a path on this site or an absolute http(s) URL
      */
-    public record Redirect(String file, String path, String target, String contentHash, String fileStamp) {
-    }
+    public record Redirect(String file, String path, String target, String contentHash, String fileStamp) {}
 
     public record Result(List<Article> articles, List<ArticleProblem> problems, int skipped) {
 
@@ -132,8 +130,14 @@ public final class ArticleLoader {
      * @param stamps    the {@link #fileStamp stamp} of each file to parse, taken before it was read
      * @param redirects new and edited redirect pages, which are indexed as redirects, not articles
      */
-    public record Scan(Path root, List<String> toParse, List<String> unchanged, List<ArticleProblem> problems, int skipped,
-            Map<String, String> stamps, List<Redirect> redirects) {
+    public record Scan(
+            Path root,
+            List<String> toParse,
+            List<String> unchanged,
+            List<ArticleProblem> problems,
+            int skipped,
+            Map<String, String> stamps,
+            List<Redirect> redirects) {
         public Scan {
             redirects = List.copyOf(redirects);
             toParse = List.copyOf(toParse);
@@ -179,8 +183,18 @@ public final class ArticleLoader {
                     if (refused.isPresent()) {
                         problems.add(new ArticleProblem(relative, header.redirectLine(), refused.get()));
                     } else {
-                        claims.put(relative, new Claim(header.path(), false, header.pathLine(),
-                                new Redirect(relative, header.path(), header.redirectTarget().strip(), ArticleParser.contentHash(content), stamp)));
+                        claims.put(
+                                relative,
+                                new Claim(
+                                        header.path(),
+                                        false,
+                                        header.pathLine(),
+                                        new Redirect(
+                                                relative,
+                                                header.path(),
+                                                header.redirectTarget().strip(),
+                                                ArticleParser.contentHash(content),
+                                                stamp)));
                     }
                 } else if (header.draft() && !includeDrafts) {
                     skipped.incrementAndGet();
@@ -203,13 +217,18 @@ public final class ArticleLoader {
             // the route would win and the page could never be opened: an editor must choose another path
             Optional<String> reserved = ServicePaths.collision(entry.getValue().path());
             if (reserved.isPresent()) {
-                problems.add(new ArticleProblem(entry.getKey(), entry.getValue().line(),
-                        "path " + entry.getValue().path() + " collides with " + reserved.get() + ", which the service answers there"));
+                problems.add(new ArticleProblem(
+                        entry.getKey(),
+                        entry.getValue().line(),
+                        "path " + entry.getValue().path() + " collides with " + reserved.get()
+                                + ", which the service answers there"));
                 continue;
             }
             String first = fileByPath.putIfAbsent(entry.getValue().path(), entry.getKey());
             if (first != null) {
-                problems.add(new ArticleProblem(entry.getKey(), 1,
+                problems.add(new ArticleProblem(
+                        entry.getKey(),
+                        1,
                         "duplicate path " + entry.getValue().path() + ": " + first + " has the same path"));
             } else if (entry.getValue().redirect() != null) {
                 redirects.add(entry.getValue().redirect());
@@ -267,7 +286,8 @@ public final class ArticleLoader {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> !p.equals(root))
                     .filter(p -> !isHidden(root, p))
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
                     .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .sorted()
                     .toList();
@@ -295,8 +315,11 @@ public final class ArticleLoader {
      */
     private static String fileStamp(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return attributes.isRegularFile() ? attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) : "";
+            BasicFileAttributes attributes =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile()
+                    ? attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                    : "";
         } catch (IOException e) {
             return "";
         }
@@ -306,14 +329,17 @@ public final class ArticleLoader {
         try {
             Path real = file.toRealPath();
             if (!real.startsWith(root)) {
-                throw new InvalidArticleException(relative, 1, "is a symlink to " + real + ", outside the articles folder");
+                throw new InvalidArticleException(
+                        relative, 1, "is a symlink to " + real + ", outside the articles folder");
             }
             if (!Files.isRegularFile(real)) {
                 throw new InvalidArticleException(relative, 1, "is not a regular file");
             }
             long size = Files.size(real);
             if (size > MAX_FILE_BYTES) {
-                throw new InvalidArticleException(relative, 1,
+                throw new InvalidArticleException(
+                        relative,
+                        1,
                         "is " + size / 1024 + " KB; articles are limited to " + MAX_FILE_BYTES / 1024 + " KB");
             }
             return decodeUtf8(relative, Files.readAllBytes(real));
@@ -326,19 +352,23 @@ public final class ArticleLoader {
     static String decodeUtf8(String relative, byte[] bytes) throws InvalidArticleException {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new InvalidArticleException(relative, lineAt(bytes, i), "is a binary file (it contains NUL bytes), not Markdown");
+                throw new InvalidArticleException(
+                        relative, lineAt(bytes, i), "is a binary file (it contains NUL bytes), not Markdown");
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new InvalidArticleException(relative, lineAt(bytes, in.position()),
-                    "is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[in.position()] & 0xFF)
-                            + " at offset " + in.position() + "); save it as UTF-8");
+            throw new InvalidArticleException(
+                    relative,
+                    lineAt(bytes, in.position()),
+                    "is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[in.position()] & 0xFF) + " at offset "
+                            + in.position() + "); save it as UTF-8");
         }
         decoder.flush(out);
         out.flip();

@@ -60,15 +60,16 @@ public final class ArticleParser {
      * @param redirectTarget where a redirect page forwards to, as written; null for other pages
      * @param redirectLine the line of {@code redirect}
      */
-    public record Header(String path, boolean draft, boolean redirect, int pathLine, String redirectTarget, int redirectLine) {
-    }
+    public record Header(
+            String path, boolean draft, boolean redirect, int pathLine, String redirectTarget, int redirectLine) {}
 
     public Header header(String file, String content) throws InvalidArticleException {
         FrontMatter frontMatter = FrontMatter.split(file, normalized(content));
         return header(file, frontMatter, frontMatter.data());
     }
 
-    private Header header(String file, FrontMatter frontMatter, Map<String, Object> data) throws InvalidArticleException {
+    private Header header(String file, FrontMatter frontMatter, Map<String, Object> data)
+            throws InvalidArticleException {
         String path = string(data, "path", file, frontMatter);
         int pathLine = 1;
         if (path == null || path.isBlank()) {
@@ -110,7 +111,9 @@ public final class ArticleParser {
             title = ContentPaths.fallbackTitle(file);
         }
         if (title == null || (JsStrings.trim(title).isEmpty() && redirect == null)) {
-            throw new InvalidArticleException(file, frontMatter.lineOf("title"),
+            throw new InvalidArticleException(
+                    file,
+                    frontMatter.lineOf("title"),
                     "missing title: add \"title:\" to the front matter (or start the article with a # heading)");
         }
         String description = string(data, "description", file, frontMatter);
@@ -128,8 +131,21 @@ public final class ArticleParser {
         SectionSplit split = SectionSplit.of(title, description, body.blocks());
         StringBuilder html = new StringBuilder();
         body.blocks().forEach(block -> html.append(block.html()).append('\n'));
-        return new Article(file, header.path(), title, description, category, order, updatedAt, header.draft(), split.intro(),
-                split.sections(), body.headings(), html.toString(), redirect, contentHash(content));
+        return new Article(
+                file,
+                header.path(),
+                title,
+                description,
+                category,
+                order,
+                updatedAt,
+                header.draft(),
+                split.intro(),
+                split.sections(),
+                body.headings(),
+                html.toString(),
+                redirect,
+                contentHash(content));
     }
 
     private static String stripByteOrderMark(String content) {
@@ -143,7 +159,8 @@ public final class ArticleParser {
             return null;
         }
         if (value instanceof Map || value instanceof List) {
-            throw new InvalidArticleException(file, fm.lineOf(key), "\"" + key + "\" must be text, not a list or mapping");
+            throw new InvalidArticleException(
+                    file, fm.lineOf(key), "\"" + key + "\" must be text, not a list or mapping");
         }
         return String.valueOf(value);
     }
@@ -157,7 +174,8 @@ public final class ArticleParser {
         try {
             return new BigDecimal(String.valueOf(value).strip()).intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidArticleException(file, fm.lineOf(key), "\"" + key + "\" must be a whole number, not \"" + value + "\"");
+            throw new InvalidArticleException(
+                    file, fm.lineOf(key), "\"" + key + "\" must be a whole number, not \"" + value + "\"");
         }
     }
 
@@ -170,7 +188,8 @@ public final class ArticleParser {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw new InvalidArticleException(file, fm.lineOf(key), "\"" + key + "\" must be true or false, not \"" + value + "\"");
+        throw new InvalidArticleException(
+                file, fm.lineOf(key), "\"" + key + "\" must be true or false, not \"" + value + "\"");
     }
 
     /** The hash an article carries of the text it was parsed from, to tell an edited file from an unchanged one. */
@@ -195,12 +214,16 @@ public final class ArticleParser {
                     .toList();
             int next = 0;
             String h1 = null;
-            if (!elements.isEmpty() && elements.get(0) instanceof HeadingBlock h && h.heading().depth() == 1) {
+            if (!elements.isEmpty()
+                    && elements.get(0) instanceof HeadingBlock h
+                    && h.heading().depth() == 1) {
                 h1 = h.heading().text();
                 next = 1;
             }
             String paragraph = null;
-            if (elements.size() > next && elements.get(next) instanceof ContentBlock c && c.kind() == BodyBlock.Kind.PARAGRAPH) {
+            if (elements.size() > next
+                    && elements.get(next) instanceof ContentBlock c
+                    && c.kind() == BodyBlock.Kind.PARAGRAPH) {
                 paragraph = c.nuxtText();
             }
             return new LeadingText(h1, paragraph);

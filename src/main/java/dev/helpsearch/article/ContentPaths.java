@@ -32,8 +32,7 @@ public final class ContentPaths {
     private static final Pattern ID_SEPARATORS = Pattern.compile("[/:]");
     private static final Map<Character, String> SLUGIFY_CHARMAP = loadCharMap();
 
-    private ContentPaths() {
-    }
+    private ContentPaths() {}
 
     /** The page path of {@code relativeFile} (a '/'-separated path inside the collection's folder). */
     public static String path(String prefix, String relativeFile) {
@@ -94,8 +93,7 @@ public final class ContentPaths {
         return new Stem(segments, basename);
     }
 
-    private record Stem(List<String> segments, String basename) {
-    }
+    private record Stem(List<String> segments, String basename) {}
 
     static String refineUrlPart(String name) {
         if (VERSION_LIKE.matcher(name).matches()) {
@@ -143,8 +141,12 @@ public final class ContentPaths {
 
     /** slugify's default keep-list {@code [\w\s$*_+~.()'"!\-:@]}. */
     private static boolean isSlugifyAllowed(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                || JsStrings.isWhitespace(c) || "$*+~.()'\"!-:@".indexOf(c) >= 0;
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || JsStrings.isWhitespace(c)
+                || "$*+~.()'\"!-:@".indexOf(c) >= 0;
     }
 
     /** scule's pascalCase: split on - _ / . and case changes, upper-case each part's first letter. */
@@ -185,7 +187,8 @@ public final class ContentPaths {
                     previousUpper = upper;
                     continue;
                 }
-                if (Boolean.TRUE.equals(previousUpper) && Boolean.FALSE.equals(upper)
+                if (Boolean.TRUE.equals(previousUpper)
+                        && Boolean.FALSE.equals(upper)
                         && buffer.codePointCount(0, buffer.length()) > 1) {
                     int lastStart = buffer.offsetByCodePoints(buffer.length(), -1);
                     String last = buffer.substring(lastStart);

@@ -47,7 +47,9 @@ record FrontMatter(Map<String, Object> data, String yaml, String body, int bodyF
     int lineOf(String key) {
         String[] lines = yaml.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith(key + ":") || lines[i].startsWith("\"" + key + "\":") || lines[i].startsWith("'" + key + "':")) {
+            if (lines[i].startsWith(key + ":")
+                    || lines[i].startsWith("\"" + key + "\":")
+                    || lines[i].startsWith("'" + key + "':")) {
                 return i + 2;
             }
         }
@@ -60,8 +62,8 @@ record FrontMatter(Map<String, Object> data, String yaml, String body, int bodyF
         }
         int nestingLine = excessiveFlowNesting(yaml);
         if (nestingLine > 0) {
-            throw new InvalidArticleException(file, 1 + nestingLine,
-                    "front matter nests deeper than " + MAX_FLOW_NESTING + " levels");
+            throw new InvalidArticleException(
+                    file, 1 + nestingLine, "front matter nests deeper than " + MAX_FLOW_NESTING + " levels");
         }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
@@ -74,9 +76,15 @@ record FrontMatter(Map<String, Object> data, String yaml, String body, int bodyF
         try {
             loaded = new Load(settings).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            throw new InvalidArticleException(file, 1 + Math.max(line, 1),
-                    "malformed YAML front matter: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getContext()));
+            int line = e.getProblemMark()
+                    .or(e::getContextMark)
+                    .map(m -> m.getLine() + 1)
+                    .orElse(0);
+            throw new InvalidArticleException(
+                    file,
+                    1 + Math.max(line, 1),
+                    "malformed YAML front matter: "
+                            + oneLine(e.getProblem() != null ? e.getProblem() : e.getContext()));
         } catch (YamlEngineException e) {
             throw new InvalidArticleException(file, 2, "malformed YAML front matter: " + oneLine(e.getMessage()));
         } catch (StackOverflowError e) {

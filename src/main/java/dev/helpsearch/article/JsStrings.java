@@ -7,14 +7,25 @@ package dev.helpsearch.article;
  */
 public final class JsStrings {
 
-    private JsStrings() {
-    }
+    private JsStrings() {}
 
     /** JavaScript's {@code \s}: Unicode White_Space plus U+FEFF. */
     public static boolean isWhitespace(char c) {
         return switch (c) {
-            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F', '\u205F',
-                    '\u3000', '\uFEFF' -> true;
+            case '\t',
+                    '\n',
+                    '\u000B',
+                    '\f',
+                    '\r',
+                    ' ',
+                    '\u00A0',
+                    '\u1680',
+                    '\u2028',
+                    '\u2029',
+                    '\u202F',
+                    '\u205F',
+                    '\u3000',
+                    '\uFEFF' -> true;
             default -> c >= '\u2000' && c <= '\u200A';
         };
     }

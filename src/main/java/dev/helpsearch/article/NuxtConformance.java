@@ -57,13 +57,20 @@ public final class NuxtConformance {
             differences.add("path " + article.path() + " != " + expectedPath);
         }
         List<String> expectedHeadings = new ArrayList<>();
-        expected.get("headings").forEach(h -> expectedHeadings.add(heading(h.get("depth").asInt(), h.get("text").asText(), h.get("id").asText())));
-        List<String> actualHeadings = article.headings().stream().map(NuxtConformance::heading).toList();
+        expected.get("headings")
+                .forEach(h -> expectedHeadings.add(heading(
+                        h.get("depth").asInt(),
+                        h.get("text").asText(),
+                        h.get("id").asText())));
+        List<String> actualHeadings =
+                article.headings().stream().map(NuxtConformance::heading).toList();
         compareLists("heading", expectedHeadings, actualHeadings, differences);
 
-        JsonNode sections = expected.has("sectionsIgnoreStyle") ? expected.get("sectionsIgnoreStyle") : expected.get("sections");
+        JsonNode sections =
+                expected.has("sectionsIgnoreStyle") ? expected.get("sectionsIgnoreStyle") : expected.get("sections");
         if (!sections.get(0).get("title").asText().equals(article.title())) {
-            differences.add("title " + article.title() + " != " + sections.get(0).get("title").asText());
+            differences.add("title " + article.title() + " != "
+                    + sections.get(0).get("title").asText());
         }
         List<String> expectedSections = new ArrayList<>();
         for (int i = 1; i < sections.size(); i++) {
@@ -71,7 +78,11 @@ public final class NuxtConformance {
             String id = s.get("id").asText();
             List<String> titles = new ArrayList<>();
             s.get("titles").forEach(t -> titles.add(t.asText()));
-            expectedSections.add(section(id.substring(id.indexOf('#') + 1), s.get("title").asText(), s.get("level").asInt(), titles));
+            expectedSections.add(section(
+                    id.substring(id.indexOf('#') + 1),
+                    s.get("title").asText(),
+                    s.get("level").asInt(),
+                    titles));
         }
         List<String> actualSections = article.sections().stream()
                 .map(s -> section(s.anchor(), s.heading(), s.level(), s.titles()))
@@ -80,7 +91,8 @@ public final class NuxtConformance {
         return new FileResult(file, differences);
     }
 
-    private static void compareLists(String what, List<String> expected, List<String> actual, List<String> differences) {
+    private static void compareLists(
+            String what, List<String> expected, List<String> actual, List<String> differences) {
         int n = Math.max(expected.size(), actual.size());
         for (int i = 0; i < n; i++) {
             String e = i < expected.size() ? expected.get(i) : "(none)";

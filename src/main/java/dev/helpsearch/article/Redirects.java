@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class Redirects {
 
-    private Redirects() {
-    }
+    private Redirects() {}
 
     /** Why {@code target} can never be a redirect, if it cannot. */
     public static Optional<String> problem(String target) {
@@ -31,8 +30,8 @@ public final class Redirects {
             }
         }
         if (t.startsWith("//")) {
-            return Optional.of("redirect " + quoted(t) + " is read by browsers as another site; write https://" + t.substring(2)
-                    + " or a path with one leading slash");
+            return Optional.of("redirect " + quoted(t) + " is read by browsers as another site; write https://"
+                    + t.substring(2) + " or a path with one leading slash");
         }
         if (t.startsWith("/")) {
             return Optional.empty();
@@ -40,13 +39,16 @@ public final class Redirects {
         try {
             URI uri = new URI(t);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getRawUserInfo() == null) {
+            if ((scheme.equals("https") || scheme.equals("http"))
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null) {
                 return Optional.empty();
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        return Optional.of("redirect " + quoted(t) + " must be a path on this site (/guide/new-page) or an http(s) URL");
+        return Optional.of(
+                "redirect " + quoted(t) + " must be a path on this site (/guide/new-page) or an http(s) URL");
     }
 
     /** Whether a server trusting {@code hosts} forwards to {@code target} (one {@link #problem} accepted). */

@@ -16,7 +16,8 @@ import java.util.List;
  * @param code    the section's code blocks
  * @param html    the section's body rendered as safe HTML, without its heading
  */
-public record Section(String anchor, String heading, int level, List<String> titles, String text, String code, String html) {
+public record Section(
+        String anchor, String heading, int level, List<String> titles, String text, String code, String html) {
 
     public Section {
         titles = List.copyOf(titles);

@@ -38,8 +38,7 @@ public final class ServicePaths {
         PREFIXES.put("/api/admin/", "the unversioned admin endpoint (/api/admin/...)");
     }
 
-    private ServicePaths() {
-    }
+    private ServicePaths() {}
 
     /** What the service answers at {@code path} instead of a page, if anything. */
     public static Optional<String> collision(String path) {

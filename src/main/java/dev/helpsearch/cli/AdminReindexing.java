@@ -9,8 +9,7 @@ import java.util.List;
 /** The indexer as the admin endpoint sees it: the one place the HTTP layer is joined to the indexer. */
 public final class AdminReindexing {
 
-    private AdminReindexing() {
-    }
+    private AdminReindexing() {}
 
     public static Reindexing of(Reindexer reindexer) {
         return new Reindexing() {
@@ -18,8 +17,13 @@ public final class AdminReindexing {
             public Outcome reindex() throws IOException {
                 Reindexer.Outcome outcome = reindexer.reindex();
                 return outcome.replaced()
-                        ? new Outcome(true, outcome.metadata().articles(), outcome.metadata().sections(),
-                                outcome.metadata().version(), outcome.millis(), outcome.problems())
+                        ? new Outcome(
+                                true,
+                                outcome.metadata().articles(),
+                                outcome.metadata().sections(),
+                                outcome.metadata().version(),
+                                outcome.millis(),
+                                outcome.problems())
                         : new Outcome(false, 0, 0, 0, outcome.millis(), outcome.problems());
             }
 

@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "conformance",
+@Command(
+        name = "conformance",
         description = {
             "Compare helpsearch's paths, heading ids and sections with the help center's own parser.",
-            "EXPECTED is the JSON-lines output of the Nuxt parser for the folder (shared/conformance/gen.mjs)."})
+            "EXPECTED is the JSON-lines output of the Nuxt parser for the folder (shared/conformance/gen.mjs)."
+        })
 final class ConformanceCommand implements Callable<Integer> {
 
     @Spec
@@ -34,11 +36,14 @@ final class ConformanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<NuxtConformance.FileResult> results = new NuxtConformance().check(articles, expected);
-        long matching = results.stream().filter(NuxtConformance.FileResult::matches).count();
+        long matching =
+                results.stream().filter(NuxtConformance.FileResult::matches).count();
         for (NuxtConformance.FileResult result : results) {
             if (!result.matches()) {
                 out.println("MISMATCH " + result.file());
-                result.differences().stream().limit(verbose ? Long.MAX_VALUE : 1).forEach(d -> out.println("  " + d));
+                result.differences().stream()
+                        .limit(verbose ? Long.MAX_VALUE : 1)
+                        .forEach(d -> out.println("  " + d));
             }
         }
         out.println(matching + "/" + results.size() + " files match (paths, heading ids, sections)");

@@ -15,6 +15,5 @@ final class ExitCodes {
      */
     static final int ENVIRONMENT = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

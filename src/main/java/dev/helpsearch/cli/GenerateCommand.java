@@ -14,30 +14,44 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate",
+@Command(
+        name = "generate",
         description = {
             "Write N realistic articles in the help center's format into an empty folder, for benchmarks:",
-            "the same seed always gives the same files."})
+            "the same seed always gives the same files."
+        })
 final class GenerateCommand implements Callable<Integer> {
 
     /** Articles the query mix is drawn from, spread over the corpus. */
     private static final int QUERY_SAMPLE = 300;
+
     private static final int QUERIES_PER_TYPE = 40;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--articles", paramLabel = "DIR", required = true, description = "Folder to write the articles into; must be empty or missing.")
+    @Option(
+            names = "--articles",
+            paramLabel = "DIR",
+            required = true,
+            description = "Folder to write the articles into; must be empty or missing.")
     Path articles;
 
     @Option(names = "--count", paramLabel = "N", required = true, description = "How many articles to write.")
     int count;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the corpus (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "Seed of the corpus (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--queries", paramLabel = "FILE",
-            description = "Also write a query mix for this corpus (short, prefix, typo, ticket, identifier), one query a line.")
+    @Option(
+            names = "--queries",
+            paramLabel = "FILE",
+            description =
+                    "Also write a query mix for this corpus (short, prefix, typo, ticket, identifier), one query a line.")
     Path queries;
 
     @Override
@@ -50,7 +64,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (Files.isDirectory(articles)) {
             try (Stream<Path> entries = Files.list(articles)) {
                 if (entries.findAny().isPresent()) {
-                    spec.commandLine().getErr().println("helpsearch: " + articles + " is not empty; generate into an empty folder");
+                    spec.commandLine()
+                            .getErr()
+                            .println("helpsearch: " + articles + " is not empty; generate into an empty folder");
                     return 1;
                 }
             }
@@ -59,11 +75,16 @@ final class GenerateCommand implements Callable<Integer> {
         CorpusGenerator generator = new CorpusGenerator(seed);
         int written = generator.write(articles, count);
         if (queries != null) {
-            List<String> mix = QueryMix.of(generator.sample(count, QUERY_SAMPLE), QUERIES_PER_TYPE, seed).stream().map(BenchQuery::text).toList();
+            List<String> mix = QueryMix.of(generator.sample(count, QUERY_SAMPLE), QUERIES_PER_TYPE, seed).stream()
+                    .map(BenchQuery::text)
+                    .toList();
             Files.write(queries, mix);
         }
-        spec.commandLine().getOut().printf("generated %d articles (seed %d) in %s in %d ms%n", written, seed, articles,
-                (System.nanoTime() - start) / 1_000_000);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "generated %d articles (seed %d) in %s in %d ms%n",
+                        written, seed, articles, (System.nanoTime() - start) / 1_000_000);
         return 0;
     }
 }

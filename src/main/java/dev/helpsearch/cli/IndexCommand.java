@@ -17,24 +17,32 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "index",
+@Command(
+        name = "index",
         description = {
             "Index every article under the articles folder into the index folder.",
             "An existing index is updated in place: only articles added, edited or removed since it was "
                     + "built are parsed and indexed (--full indexes everything anew). Every new or edited article (and "
                     + "synonyms.txt) is validated first; with any invalid one the existing index is kept and the exit "
                     + "code is 1, unless --skip-invalid. The change is atomic: an interrupted run leaves the previous "
-                    + "index intact."})
+                    + "index intact."
+        })
 final class IndexCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--articles", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_ARTICLES:-articles}",
+    @Option(
+            names = "--articles",
+            paramLabel = "DIR",
+            defaultValue = "${env:HELPSEARCH_ARTICLES:-articles}",
             description = "Folder of Markdown articles (default: ${DEFAULT-VALUE}; env HELPSEARCH_ARTICLES).")
     Path articles;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_INDEX:-index}",
+    @Option(
+            names = "--index",
+            paramLabel = "DIR",
+            defaultValue = "${env:HELPSEARCH_INDEX:-index}",
             description = "Folder of the index (default: ${DEFAULT-VALUE}; env HELPSEARCH_INDEX).")
     Path index;
 
@@ -78,7 +86,7 @@ final class IndexCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> { })
+            outcome = new Reindexer(articles, index, includeDrafts, new IndexBuilder(embedder), metadata -> {})
                     .withLimits(limits)
                     .withProgress(TerminalProgress.onTerminal(err, "indexing"))
                     .reindex(skipInvalid, full);
@@ -104,18 +112,35 @@ final class IndexCommand implements Callable<Integer> {
         }
         StringBuilder summary = new StringBuilder();
         if (outcome.anew()) {
-            summary.append("indexed ").append(outcome.metadata().articles()).append(" articles, ")
-                    .append(outcome.metadata().sections()).append(" sections in ").append(outcome.millis()).append(" ms");
+            summary.append("indexed ")
+                    .append(outcome.metadata().articles())
+                    .append(" articles, ")
+                    .append(outcome.metadata().sections())
+                    .append(" sections in ")
+                    .append(outcome.millis())
+                    .append(" ms");
         } else {
-            summary.append("updated the index in ").append(outcome.millis()).append(" ms: ").append(outcome.changed())
-                    .append(" new or edited, ").append(outcome.removed()).append(" removed; it holds ")
-                    .append(outcome.metadata().articles()).append(" articles, ").append(outcome.metadata().sections()).append(" sections");
+            summary.append("updated the index in ")
+                    .append(outcome.millis())
+                    .append(" ms: ")
+                    .append(outcome.changed())
+                    .append(" new or edited, ")
+                    .append(outcome.removed())
+                    .append(" removed; it holds ")
+                    .append(outcome.metadata().articles())
+                    .append(" articles, ")
+                    .append(outcome.metadata().sections())
+                    .append(" sections");
         }
         if (!outcome.problems().isEmpty()) {
             summary.append("; skipped ").append(outcome.problems().size()).append(" invalid");
         }
         if (outcome.embedded() + outcome.reused() > 0) {
-            summary.append("; embedded ").append(outcome.embedded()).append(", ").append(outcome.reused()).append(" unchanged");
+            summary.append("; embedded ")
+                    .append(outcome.embedded())
+                    .append(", ")
+                    .append(outcome.reused())
+                    .append(" unchanged");
         }
         if (outcome.left() > 0) {
             summary.append("; left out ").append(outcome.left()).append(" drafts/redirects");

@@ -16,15 +16,15 @@ public final class InsightsWiring {
     /** Hits shown beside each problem query. */
     static final int BEST_HITS = 3;
 
-    private InsightsWiring() {
-    }
+    private InsightsWiring() {}
 
     /** A query's first few hits as the search ranks them now; none when it cannot be searched. */
     public static Function<String, List<InsightsReport.BestHit>> bestHits(HelpSearch search) {
         return query -> {
             try {
                 return search.search(new SearchRequest(query, BEST_HITS, 0, (String) null)).hits().stream()
-                        .map(h -> new InsightsReport.BestHit(h.url(), h.title(), h.heading())).toList();
+                        .map(h -> new InsightsReport.BestHit(h.url(), h.title(), h.heading()))
+                        .toList();
             } catch (RuntimeException e) {
                 // a stored query the search now refuses (rules tightened since) simply has no hits to show
                 return List.of();

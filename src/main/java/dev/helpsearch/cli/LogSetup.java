@@ -12,8 +12,7 @@ final class LogSetup {
     /** The system property logback.xml reads to pick its appender. */
     static final String FORMAT_PROPERTY = "helpsearch.log.format";
 
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     /** Applies the log format and routes java.util.logging (Lucene, ONNX Runtime) to the same log; returns a problem or null. */
     static String configure(String[] args) {

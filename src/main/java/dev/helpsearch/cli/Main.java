@@ -11,22 +11,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code helpsearch} command line. */
-@Command(name = "helpsearch",
+@Command(
+        name = "helpsearch",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Full-text search for a Nuxt Content help center, down to the section anchor.",
-        footer = {"", "Exit codes: 0 done, 1 the work failed (invalid articles, damaged index), 2 bad command line or option value, "
-                + "3 the machine refused (port in use, address not here, folder missing, unreadable or unwritable)."},
-        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, InsightsCommand.class, EvalCommand.class, ConformanceCommand.class, GenerateCommand.class,
-            LauncherCommands.Test.class, LauncherCommands.Build.class, LauncherCommands.Dist.class, LauncherCommands.JavaHome.class,
-            CommandLine.HelpCommand.class})
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 the work failed (invalid articles, damaged index), 2 bad command line or option value, "
+                    + "3 the machine refused (port in use, address not here, folder missing, unreadable or unwritable)."
+        },
+        subcommands = {
+            ServeCommand.class,
+            IndexCommand.class,
+            SearchCommand.class,
+            InsightsCommand.class,
+            EvalCommand.class,
+            ConformanceCommand.class,
+            GenerateCommand.class,
+            LauncherCommands.Test.class,
+            LauncherCommands.Build.class,
+            LauncherCommands.Dist.class,
+            LauncherCommands.JavaHome.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     // Read by LogSetup from the raw arguments before any logger exists (logback picks its
     // appender once, at start); declared here so that every command accepts it and --help shows it.
-    @Option(names = "--log-format", paramLabel = "text|json", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            scope = ScopeType.INHERIT,
             defaultValue = "${env:HELPSEARCH_LOG_FORMAT:-text}",
-            description = "Log lines as text or as one JSON object a line (default: ${DEFAULT-VALUE}; env HELPSEARCH_LOG_FORMAT).")
+            description =
+                    "Log lines as text or as one JSON object a line (default: ${DEFAULT-VALUE}; env HELPSEARCH_LOG_FORMAT).")
     String logFormat;
 
     public static void main(String[] args) {
@@ -45,14 +64,16 @@ public final class Main {
 
     /** The configured command line; tests redirect its output. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cli = new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 // the last of a repeated option wins, so a script can add to a command line it was given
                 .setOverwrittenOptionsAllowed(true)
                 .setParameterExceptionHandler(Main::usageError);
         // every command, present and future, answers --help and --version without having to remember to
         for (CommandLine sub : cli.getSubcommands().values()) {
             CommandSpec spec = sub.getCommandSpec();
-            if (!(sub.getCommand() instanceof CommandLine.HelpCommand) && spec.optionsMap().get("--help") == null) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)
+                    && spec.optionsMap().get("--help") == null) {
                 spec.mixinStandardHelpOptions(true);
                 spec.versionProvider(new Version());
             }
@@ -64,8 +85,12 @@ public final class Main {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine where = e.getCommandLine();
         StringBuilder line = new StringBuilder("helpsearch: ").append(e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList())).append("?)");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ")
+                    .append(String.join(
+                            " or ", unmatched.getSuggestions().stream().limit(3).toList()))
+                    .append("?)");
         }
         String command = where.getCommandSpec().qualifiedName();
         line.append("; see ").append(command).append(" --help");
@@ -94,8 +119,12 @@ public final class Main {
             if (version == null) {
                 return "helpsearch (development build: run ./helpsearch build)";
             }
-            String built = commit == null ? "commit unknown (built outside git)"
-                    : "commit " + commit + ("true".equals(props.getProperty("dirty", "").toLowerCase(Locale.ROOT)) ? " with uncommitted changes" : "");
+            String built = commit == null
+                    ? "commit unknown (built outside git)"
+                    : "commit " + commit
+                            + ("true".equals(props.getProperty("dirty", "").toLowerCase(Locale.ROOT))
+                                    ? " with uncommitted changes"
+                                    : "");
             return "helpsearch " + version + " (" + built + ")";
         }
 

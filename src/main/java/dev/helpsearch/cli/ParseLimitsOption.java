@@ -10,22 +10,36 @@ import picocli.CommandLine.TypeConversionException;
 /** The parse limits of the commands that index: how much work one article may cost before it is reported. */
 final class ParseLimitsOption {
 
-    @Option(names = "--max-nesting", paramLabel = "N", defaultValue = "${env:HELPSEARCH_MAX_NESTING:-32}",
-            description = "Block quotes, list items and components one block may be nested in (default: ${DEFAULT-VALUE}; env HELPSEARCH_MAX_NESTING).")
+    @Option(
+            names = "--max-nesting",
+            paramLabel = "N",
+            defaultValue = "${env:HELPSEARCH_MAX_NESTING:-32}",
+            description =
+                    "Block quotes, list items and components one block may be nested in (default: ${DEFAULT-VALUE}; env HELPSEARCH_MAX_NESTING).")
     int maxNesting;
 
-    @Option(names = "--max-headings", paramLabel = "N", defaultValue = "${env:HELPSEARCH_MAX_HEADINGS:-2000}",
+    @Option(
+            names = "--max-headings",
+            paramLabel = "N",
+            defaultValue = "${env:HELPSEARCH_MAX_HEADINGS:-2000}",
             description = "Headings in one article (default: ${DEFAULT-VALUE}; env HELPSEARCH_MAX_HEADINGS).")
     int maxHeadings;
 
-    @Option(names = "--max-components", paramLabel = "N", defaultValue = "${env:HELPSEARCH_MAX_COMPONENTS:-5000}",
+    @Option(
+            names = "--max-components",
+            paramLabel = "N",
+            defaultValue = "${env:HELPSEARCH_MAX_COMPONENTS:-5000}",
             description = "MDC components in one article (default: ${DEFAULT-VALUE}; env HELPSEARCH_MAX_COMPONENTS).")
     int maxComponents;
 
-    @Option(names = "--parse-budget", paramLabel = "TIME", defaultValue = "${env:HELPSEARCH_PARSE_BUDGET:-10s}",
+    @Option(
+            names = "--parse-budget",
+            paramLabel = "TIME",
+            defaultValue = "${env:HELPSEARCH_PARSE_BUDGET:-10s}",
             converter = DurationConverter.class,
-            description = "Time one article may take to parse, as 500ms, 10s or 1m; a slower one is reported and indexing goes on "
-                    + "(default: ${DEFAULT-VALUE}; env HELPSEARCH_PARSE_BUDGET).")
+            description =
+                    "Time one article may take to parse, as 500ms, 10s or 1m; a slower one is reported and indexing goes on "
+                            + "(default: ${DEFAULT-VALUE}; env HELPSEARCH_PARSE_BUDGET).")
     Duration parseBudget;
 
     /** The limits, or a usage problem naming the option that is out of range. */

@@ -5,25 +5,27 @@ import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.IndexUnavailableException;
 import dev.helpsearch.search.InvalidRequestException;
 import dev.helpsearch.search.LiveIndex;
-import dev.helpsearch.search.SemanticModel;
-import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.search.SearchHit;
 import dev.helpsearch.search.SearchRequest;
 import dev.helpsearch.search.SearchResults;
+import dev.helpsearch.search.SemanticModel;
 import dev.helpsearch.search.Urls;
+import dev.helpsearch.semantic.BgeSmallEmbedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "search", description = "Search the index from the command line; --json prints exactly what GET /_/v1/search returns.")
+@Command(
+        name = "search",
+        description = "Search the index from the command line; --json prints exactly what GET /_/v1/search returns.")
 final class SearchCommand implements Callable<Integer> {
 
     @Spec
@@ -32,20 +34,34 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What to search for.")
     List<String> words;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_INDEX:-index}",
+    @Option(
+            names = "--index",
+            paramLabel = "DIR",
+            defaultValue = "${env:HELPSEARCH_INDEX:-index}",
             description = "Folder of the index (default: ${DEFAULT-VALUE}; env HELPSEARCH_INDEX).")
     Path index;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to show, 1-50 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Hits to show, 1-50 (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--offset",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Hits to skip (default: ${DEFAULT-VALUE}).")
     int offset;
 
     @Option(names = "--category", paramLabel = "C", description = "Only this category.")
     String category;
 
-    @Option(names = "--site-url", paramLabel = "URL", defaultValue = "${env:HELPSEARCH_SITE_URL:-}",
+    @Option(
+            names = "--site-url",
+            paramLabel = "URL",
+            defaultValue = "${env:HELPSEARCH_SITE_URL:-}",
             description = "Make hit urls absolute on the help center's site (env HELPSEARCH_SITE_URL).")
     String siteUrl;
 
@@ -63,8 +79,9 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LiveIndex live = LiveIndex.open(index);
-             SemanticModel model = semantic.enabled && live.metadata().hasVectors()
-                     ? SemanticModel.ready(BgeSmallEmbedder.load()) : SemanticModel.off()) {
+                SemanticModel model = semantic.enabled && live.metadata().hasVectors()
+                        ? SemanticModel.ready(BgeSmallEmbedder.load())
+                        : SemanticModel.off()) {
             HelpSearch search = new HelpSearch(live, new Urls(siteUrl), model);
             SearchRequest request = new SearchRequest(String.join(" ", words), limit, offset, category);
             if (explain) {
@@ -98,7 +115,14 @@ final class SearchCommand implements Callable<Integer> {
 
     /** The snippet for a terminal: marks shown as [brackets], entities decoded. */
     private static String plain(String snippet) {
-        return snippet.replace("<mark>", "[").replace("</mark>", "]").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
+        return snippet.replace("<mark>", "[")
+                .replace("</mark>", "]")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#x27;", "'")
+                .replace("&#39;", "'")
+                .replace("&#x2F;", "/")
+                .replace("&amp;", "&");
     }
 }

@@ -7,7 +7,11 @@ import picocli.CommandLine.TypeConversionException;
 /** The --semantic switch shared by the commands that index or search. */
 final class SemanticOption {
 
-    @Option(names = "--semantic", paramLabel = "on|off", arity = "1", defaultValue = "${env:HELPSEARCH_SEMANTIC:-on}",
+    @Option(
+            names = "--semantic",
+            paramLabel = "on|off",
+            arity = "1",
+            defaultValue = "${env:HELPSEARCH_SEMANTIC:-on}",
             converter = OnOff.class,
             description = "Search by meaning as well as by words, with the in-process embedding model (default: "
                     + "${DEFAULT-VALUE}; env HELPSEARCH_SEMANTIC). off runs lexically with no model loaded.")

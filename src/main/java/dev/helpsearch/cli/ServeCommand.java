@@ -17,8 +17,8 @@ import dev.helpsearch.search.LiveIndex;
 import dev.helpsearch.search.QueryVectors;
 import dev.helpsearch.search.Ranking;
 import dev.helpsearch.search.SemanticModel;
-import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.search.Urls;
+import dev.helpsearch.semantic.BgeSmallEmbedder;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,11 +41,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
-@Command(name = "serve",
+@Command(
+        name = "serve",
         description = {
             "Serve the search API, the search page and the articles over HTTP.",
             "Indexes the articles folder first when the index is missing or older than the articles, and "
-                    + "switches to every newer index (from `index`, --watch or the admin endpoint) without a restart."})
+                    + "switches to every newer index (from `index`, --watch or the admin endpoint) without a restart."
+        })
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -57,74 +59,132 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--articles", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_ARTICLES:-articles}",
+    @Option(
+            names = "--articles",
+            paramLabel = "DIR",
+            defaultValue = "${env:HELPSEARCH_ARTICLES:-articles}",
             description = "Folder of Markdown articles (default: ${DEFAULT-VALUE}; env HELPSEARCH_ARTICLES).")
     Path articles;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_INDEX:-index}",
+    @Option(
+            names = "--index",
+            paramLabel = "DIR",
+            defaultValue = "${env:HELPSEARCH_INDEX:-index}",
             description = "Folder of the index (default: ${DEFAULT-VALUE}; env HELPSEARCH_INDEX).")
     Path index;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:HELPSEARCH_PORT:-7070}",
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "${env:HELPSEARCH_PORT:-7070}",
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}; env HELPSEARCH_PORT).")
     int port;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:HELPSEARCH_HOST:-0.0.0.0}",
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:HELPSEARCH_HOST:-0.0.0.0}",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces; env HELPSEARCH_HOST).")
     String host;
 
-    @Option(names = "--site-url", paramLabel = "URL", defaultValue = "${env:HELPSEARCH_SITE_URL:-}",
+    @Option(
+            names = "--site-url",
+            paramLabel = "URL",
+            defaultValue = "${env:HELPSEARCH_SITE_URL:-}",
             description = "The help center's own site; hit urls become absolute on it (env HELPSEARCH_SITE_URL).")
     String siteUrl;
 
-    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", defaultValue = "${env:HELPSEARCH_CORS_ORIGINS:-}",
-            description = "An origin allowed to call the API from a browser; repeatable (env HELPSEARCH_CORS_ORIGINS, comma-separated).")
+    @Option(
+            names = "--cors-origin",
+            paramLabel = "ORIGIN",
+            split = ",",
+            defaultValue = "${env:HELPSEARCH_CORS_ORIGINS:-}",
+            description =
+                    "An origin allowed to call the API from a browser; repeatable (env HELPSEARCH_CORS_ORIGINS, comma-separated).")
     List<String> corsOrigins;
 
-    @Option(names = "--watch", negatable = true, defaultValue = "${env:HELPSEARCH_WATCH:-false}", fallbackValue = "true",
+    @Option(
+            names = "--watch",
+            negatable = true,
+            defaultValue = "${env:HELPSEARCH_WATCH:-false}",
+            fallbackValue = "true",
             description = "Re-index whenever files under the articles folder change (env HELPSEARCH_WATCH).")
     boolean watch;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:HELPSEARCH_ADMIN_TOKEN:-}",
-            description = "Bearer token for POST /_/v1/admin/reindex; without one admin endpoints are off. Prefer the env var HELPSEARCH_ADMIN_TOKEN.")
+    @Option(
+            names = "--admin-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:HELPSEARCH_ADMIN_TOKEN:-}",
+            description =
+                    "Bearer token for POST /_/v1/admin/reindex; without one admin endpoints are off. Prefer the env var HELPSEARCH_ADMIN_TOKEN.")
     String adminToken;
 
-    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:HELPSEARCH_RATE_LIMIT:-0}",
-            description = "Requests a second each client address may make to the API (bursts of N; over it: 429 with Retry-After). "
-                    + "0 turns the limit off (default: ${DEFAULT-VALUE}; env HELPSEARCH_RATE_LIMIT). Behind a proxy every client shares its address.")
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N",
+            defaultValue = "${env:HELPSEARCH_RATE_LIMIT:-0}",
+            description =
+                    "Requests a second each client address may make to the API (bursts of N; over it: 429 with Retry-After). "
+                            + "0 turns the limit off (default: ${DEFAULT-VALUE}; env HELPSEARCH_RATE_LIMIT). Behind a proxy every client shares its address.")
     int rateLimit;
 
-    @Option(names = "--redirect-host", paramLabel = "HOST", split = ",", defaultValue = "${env:HELPSEARCH_REDIRECT_HOSTS:-}",
-            description = "Another site that redirect: pages may forward to; repeatable (env HELPSEARCH_REDIRECT_HOSTS, comma-separated). "
-                    + "Paths on this site always may.")
+    @Option(
+            names = "--redirect-host",
+            paramLabel = "HOST",
+            split = ",",
+            defaultValue = "${env:HELPSEARCH_REDIRECT_HOSTS:-}",
+            description =
+                    "Another site that redirect: pages may forward to; repeatable (env HELPSEARCH_REDIRECT_HOSTS, comma-separated). "
+                            + "Paths on this site always may.")
     List<String> redirectHosts;
 
     @Option(names = "--include-drafts", description = "Index articles marked draft: true as well.")
     boolean includeDrafts;
 
-    @Option(names = "--query-vector-cache", paramLabel = "N", defaultValue = "${env:HELPSEARCH_QUERY_VECTOR_CACHE:-4096}",
+    @Option(
+            names = "--query-vector-cache",
+            paramLabel = "N",
+            defaultValue = "${env:HELPSEARCH_QUERY_VECTOR_CACHE:-4096}",
             description = "Query vectors remembered, so a repeated question is not embedded again (about 1.5 KB each; "
                     + "0 embeds every query; default: ${DEFAULT-VALUE}; env HELPSEARCH_QUERY_VECTOR_CACHE).")
     int queryVectorCache;
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:HELPSEARCH_DATA:-data}",
-            description = "Folder the service keeps its own records in: the search insights database (default: ${DEFAULT-VALUE}; "
-                    + "env HELPSEARCH_DATA). If it cannot be written, search goes on and /healthz says insights are degraded.")
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "${env:HELPSEARCH_DATA:-data}",
+            description =
+                    "Folder the service keeps its own records in: the search insights database (default: ${DEFAULT-VALUE}; "
+                            + "env HELPSEARCH_DATA). If it cannot be written, search goes on and /healthz says insights are degraded.")
     Path data;
 
-    @Option(names = "--insights", paramLabel = "on|off", arity = "1", defaultValue = "${env:HELPSEARCH_INSIGHTS:-on}",
+    @Option(
+            names = "--insights",
+            paramLabel = "on|off",
+            arity = "1",
+            defaultValue = "${env:HELPSEARCH_INSIGHTS:-on}",
             converter = SemanticOption.OnOff.class,
-            description = "Record searches, clicks and article ratings for the insights page /_/insights (default: ${DEFAULT-VALUE}; "
-                    + "env HELPSEARCH_INSIGHTS). No address, cookie or user id is stored.")
+            description =
+                    "Record searches, clicks and article ratings for the insights page /_/insights (default: ${DEFAULT-VALUE}; "
+                            + "env HELPSEARCH_INSIGHTS). No address, cookie or user id is stored.")
     boolean insights;
 
-    @Option(names = "--insights-retention", paramLabel = "PERIOD", defaultValue = "${env:HELPSEARCH_INSIGHTS_RETENTION:-90d}",
-            description = "Delete insights older than this: hours, days or weeks such as 36h, 90d, 12w (default: ${DEFAULT-VALUE}; "
-                    + "env HELPSEARCH_INSIGHTS_RETENTION).")
+    @Option(
+            names = "--insights-retention",
+            paramLabel = "PERIOD",
+            defaultValue = "${env:HELPSEARCH_INSIGHTS_RETENTION:-90d}",
+            description =
+                    "Delete insights older than this: hours, days or weeks such as 36h, 90d, 12w (default: ${DEFAULT-VALUE}; "
+                            + "env HELPSEARCH_INSIGHTS_RETENTION).")
     String insightsRetention;
 
-    @Option(names = "--insights-max-rows", paramLabel = "N", defaultValue = "${env:HELPSEARCH_INSIGHTS_MAX_ROWS:-1000000}",
-            description = "Rows kept at most in each insights table, the oldest evicted first: bounds the database to about N KB "
-                    + "(default: ${DEFAULT-VALUE}; env HELPSEARCH_INSIGHTS_MAX_ROWS).")
+    @Option(
+            names = "--insights-max-rows",
+            paramLabel = "N",
+            defaultValue = "${env:HELPSEARCH_INSIGHTS_MAX_ROWS:-1000000}",
+            description =
+                    "Rows kept at most in each insights table, the oldest evicted first: bounds the database to about N KB "
+                            + "(default: ${DEFAULT-VALUE}; env HELPSEARCH_INSIGHTS_MAX_ROWS).")
     long insightsMaxRows;
 
     @Mixin
@@ -141,10 +201,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             limits = parseLimits.limits();
             StartupChecks.port(port);
             if (queryVectorCache < 0) {
-                throw new StartupChecks.Problem(ExitCodes.USAGE, "--query-vector-cache must be 0 (off) or a number of vectors, not " + queryVectorCache);
+                throw new StartupChecks.Problem(
+                        ExitCodes.USAGE,
+                        "--query-vector-cache must be 0 (off) or a number of vectors, not " + queryVectorCache);
             }
             if (rateLimit < 0) {
-                throw new StartupChecks.Problem(ExitCodes.USAGE, "--rate-limit must be 0 (off) or a number of requests a second, not " + rateLimit);
+                throw new StartupChecks.Problem(
+                        ExitCodes.USAGE,
+                        "--rate-limit must be 0 (off) or a number of requests a second, not " + rateLimit);
             }
             StartupChecks.siteUrl(siteUrl);
             insightsSettings();
@@ -167,8 +231,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     warmUp(searching.get());
                 })
                 : SemanticModel.off();
-        Reindexer reindexer = new Reindexer(articles, index, includeDrafts,
-                new IndexBuilder(() -> model.embedder().orElse(null)), metadata -> refresh(live.get(), searching.get())).withLimits(limits);
+        Reindexer reindexer = new Reindexer(
+                        articles,
+                        index,
+                        includeDrafts,
+                        new IndexBuilder(() -> model.embedder().orElse(null)),
+                        metadata -> refresh(live.get(), searching.get()))
+                .withLimits(limits);
         reindexing.set(reindexer);
 
         // A missing index is built once, with vectors: the model loads in a second or two, far less
@@ -191,13 +260,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 reindexer.withProgress(null);
             }
             if (outcome.replaced()) {
-                LOG.info("indexed {} articles, {} sections in {} ms", outcome.metadata().articles(), outcome.metadata().sections(),
+                LOG.info(
+                        "indexed {} articles, {} sections in {} ms",
+                        outcome.metadata().articles(),
+                        outcome.metadata().sections(),
                         outcome.millis());
             } else {
                 for (ArticleProblem problem : outcome.problems()) {
                     err.println(articles.resolve(problem.file()) + ":" + problem.line() + ": " + problem.message());
                 }
-                err.println("helpsearch: " + outcome.problems().size() + " invalid article(s); serving the previous index if there is one");
+                err.println("helpsearch: " + outcome.problems().size()
+                        + " invalid article(s); serving the previous index if there is one");
             }
         }
         if (missing && model.state() != SemanticModel.State.LOADING) {
@@ -216,7 +289,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        refresher.scheduleWithFixedDelay(() -> refresh(live.get(), searching.get()), REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(
+                () -> refresh(live.get(), searching.get()),
+                REFRESH_EVERY.toMillis(),
+                REFRESH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
 
         ArticlesWatcher watcher = null;
         if (watch && Files.isDirectory(articles)) {
@@ -225,7 +302,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             LOG.info("watching {} for changes", articles);
         }
 
-        HelpSearch search = new HelpSearch(live.get(), new Urls(siteUrl), Ranking.defaults(), HelpSearch.DEFAULT_ANSWER_THRESHOLD, model,
+        HelpSearch search = new HelpSearch(
+                live.get(),
+                new Urls(siteUrl),
+                Ranking.defaults(),
+                HelpSearch.DEFAULT_ANSWER_THRESHOLD,
+                model,
                 new QueryVectors(queryVectorCache));
         searching.set(search);
         if (model.state() == SemanticModel.State.READY) {
@@ -233,9 +315,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
         InsightsRecorder.Settings insightsSettings = insightsSettings();
-        InsightsRecorder recorder = insightsSettings == null ? InsightsRecorder.off() : InsightsRecorder.start(insightsSettings);
-        InsightsReports reports = insightsSettings == null ? null
-                : new InsightsReports(data, InsightsWiring.bestHits(search), new ContentGaps(InsightsWiring.embedding(model)));
+        InsightsRecorder recorder =
+                insightsSettings == null ? InsightsRecorder.off() : InsightsRecorder.start(insightsSettings);
+        InsightsReports reports = insightsSettings == null
+                ? null
+                : new InsightsReports(
+                        data, InsightsWiring.bestHits(search), new ContentGaps(InsightsWiring.embedding(model)));
         Javalin app = new ApiServer(search, AdminReindexing.of(reindexer), settings, recorder, reports).create();
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -248,7 +333,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             if (bind == null) {
                 throw e;
             }
-            err.println("helpsearch: " + StartupChecks.bindProblem(host, port, bind).getMessage());
+            err.println(
+                    "helpsearch: " + StartupChecks.bindProblem(host, port, bind).getMessage());
             refresher.shutdownNow();
             recorder.close();
             live.get().close();
@@ -257,8 +343,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
 
         IndexStatus status = search.status();
-        spec.commandLine().getOut().printf("helpsearch: serving %d articles (%d sections) at http://localhost:%d/%n",
-                status.articles(), status.sections(), app.port());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "helpsearch: serving %d articles (%d sections) at http://localhost:%d/%n",
+                        status.articles(), status.sections(), app.port());
         spec.commandLine().getOut().flush();
 
         stop.await();
@@ -284,13 +373,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         try {
             retention = Retention.parse(insightsRetention);
         } catch (IllegalArgumentException e) {
-            throw new StartupChecks.Problem(ExitCodes.USAGE, "--insights-retention (env HELPSEARCH_INSIGHTS_RETENTION): " + e.getMessage());
+            throw new StartupChecks.Problem(
+                    ExitCodes.USAGE, "--insights-retention (env HELPSEARCH_INSIGHTS_RETENTION): " + e.getMessage());
         }
         if (insightsMaxRows < 1) {
-            throw new StartupChecks.Problem(ExitCodes.USAGE, "--insights-max-rows (env HELPSEARCH_INSIGHTS_MAX_ROWS) must be at least 1, not "
-                    + insightsMaxRows);
+            throw new StartupChecks.Problem(
+                    ExitCodes.USAGE,
+                    "--insights-max-rows (env HELPSEARCH_INSIGHTS_MAX_ROWS) must be at least 1, not "
+                            + insightsMaxRows);
         }
-        return insights ? new InsightsRecorder.Settings(data, retention, insightsMaxRows, InsightsRecorder.Settings.DEFAULT_QUEUE)
+        return insights
+                ? new InsightsRecorder.Settings(
+                        data, retention, insightsMaxRows, InsightsRecorder.Settings.DEFAULT_QUEUE)
                 : null;
     }
 
@@ -314,8 +408,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 LOG.info("adding the embedding model's vectors to the index ...");
                 Reindexer.Outcome outcome = reindexer.reindex();
                 if (outcome.replaced()) {
-                    LOG.info("the index has its vectors: {} articles, {} embedded, {} unchanged, in {} ms", outcome.metadata().articles(),
-                            outcome.embedded(), outcome.reused(), outcome.millis());
+                    LOG.info(
+                            "the index has its vectors: {} articles, {} embedded, {} unchanged, in {} ms",
+                            outcome.metadata().articles(),
+                            outcome.embedded(),
+                            outcome.reused(),
+                            outcome.millis());
                 } else {
                     logProblems(reindexer, outcome);
                 }
@@ -330,9 +428,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             // nobody stands by a watched folder: one bad file must not hold back the other edits
             Reindexer.Outcome outcome = reindexer.reindexKeepingLastGood();
             if (outcome.replaced()) {
-                LOG.info("re-indexed after a change: {} articles in {} ms", outcome.metadata().articles(), outcome.millis());
-                outcome.problems().forEach(p -> LOG.warn("{}:{}: {} (its last good version, if any, keeps serving)",
-                        reindexer.articles().resolve(p.file()), p.line(), p.message()));
+                LOG.info(
+                        "re-indexed after a change: {} articles in {} ms",
+                        outcome.metadata().articles(),
+                        outcome.millis());
+                outcome.problems()
+                        .forEach(p -> LOG.warn(
+                                "{}:{}: {} (its last good version, if any, keeps serving)",
+                                reindexer.articles().resolve(p.file()),
+                                p.line(),
+                                p.message()));
             } else {
                 logProblems(reindexer, outcome);
             }
@@ -342,8 +447,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static void logProblems(Reindexer reindexer, Reindexer.Outcome outcome) {
-        outcome.problems().forEach(p -> LOG.warn("{}:{}: {}", reindexer.articles().resolve(p.file()), p.line(), p.message()));
-        LOG.warn("kept serving the previous index: {} invalid article(s)", outcome.problems().size());
+        outcome.problems()
+                .forEach(p -> LOG.warn("{}:{}: {}", reindexer.articles().resolve(p.file()), p.line(), p.message()));
+        LOG.warn(
+                "kept serving the previous index: {} invalid article(s)",
+                outcome.problems().size());
     }
 
     /** Searches by meaning warmed, so that no user's request pays for the first of them. */

@@ -38,8 +38,7 @@ final class StartupChecks {
     /** Four numbers with dots: meant as an IPv4 address, so never looked up as a host name. */
     private static final Pattern DOTTED = Pattern.compile("\\d+(\\.\\d+){3}");
 
-    private StartupChecks() {
-    }
+    private StartupChecks() {}
 
     static void port(int port) throws Problem {
         if (port < 0 || port > 65_535) {
@@ -52,12 +51,15 @@ final class StartupChecks {
         if (siteUrl == null || siteUrl.isBlank()) {
             return;
         }
-        String hint = "--site-url (env HELPSEARCH_SITE_URL) must be the help center's address, such as https://help.example.com, not '"
-                + siteUrl + "'";
+        String hint =
+                "--site-url (env HELPSEARCH_SITE_URL) must be the help center's address, such as https://help.example.com, not '"
+                        + siteUrl + "'";
         try {
             URI uri = new URI(siteUrl.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getQuery() != null
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
                     || uri.getFragment() != null) {
                 throw new Problem(ExitCodes.USAGE, hint);
             }
@@ -76,13 +78,17 @@ final class StartupChecks {
             if (origin.isEmpty() || origin.equals("*")) {
                 continue;
             }
-            String hint = "--cors-origin (env HELPSEARCH_CORS_ORIGINS) takes origins such as https://www.example.com or "
-                    + "http://localhost:3000 (scheme, host, optional port; no path), or * for any origin, not '" + raw + "'";
+            String hint =
+                    "--cors-origin (env HELPSEARCH_CORS_ORIGINS) takes origins such as https://www.example.com or "
+                            + "http://localhost:3000 (scheme, host, optional port; no path), or * for any origin, not '"
+                            + raw + "'";
             try {
                 URI uri = new URI(origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
-                        && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+                boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null
+                        && uri.getRawUserInfo() == null;
                 if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare) {
                     throw new Problem(ExitCodes.USAGE, hint);
                 }
@@ -104,8 +110,11 @@ final class StartupChecks {
             }
             address = InetAddress.getByName(host.strip());
         } catch (UnknownHostException e) {
-            throw new Problem(ExitCodes.USAGE, "--host (env HELPSEARCH_HOST) must be an address of this machine, such as 0.0.0.0 (every "
-                    + "interface) or 127.0.0.1 (this machine only); '" + host + "' is not an address or a known host name");
+            throw new Problem(
+                    ExitCodes.USAGE,
+                    "--host (env HELPSEARCH_HOST) must be an address of this machine, such as 0.0.0.0 (every "
+                            + "interface) or 127.0.0.1 (this machine only); '" + host
+                            + "' is not an address or a known host name");
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
@@ -113,9 +122,11 @@ final class StartupChecks {
         } catch (BindException e) {
             throw bindProblem(host, port, e);
         } catch (SocketException e) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
         }
     }
 
@@ -123,18 +134,25 @@ final class StartupChecks {
     static Problem bindProblem(String host, int port, BindException e) {
         String reason = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (reason.contains("in use")) {
-            return new Problem(ExitCodes.ENVIRONMENT, "port " + port + " is already in use on " + host
-                    + ": stop the program using it, or pick another port with --port N (env HELPSEARCH_PORT)");
+            return new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "port " + port + " is already in use on " + host
+                            + ": stop the program using it, or pick another port with --port N (env HELPSEARCH_PORT)");
         }
         if (reason.contains("assign") || reason.contains("not available")) {
-            return new Problem(ExitCodes.ENVIRONMENT, "--host " + host + " is not an address of this machine: use 0.0.0.0 (every "
-                    + "interface), 127.0.0.1 (this machine only) or one of its own addresses");
+            return new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "--host " + host + " is not an address of this machine: use 0.0.0.0 (every "
+                            + "interface), 127.0.0.1 (this machine only) or one of its own addresses");
         }
         if (reason.contains("permission") || reason.contains("access")) {
-            return new Problem(ExitCodes.ENVIRONMENT, "not allowed to listen on port " + port
-                    + " (ports below 1024 need privileges): pick a port from 1024 with --port N");
+            return new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "not allowed to listen on port " + port
+                            + " (ports below 1024 need privileges): pick a port from 1024 with --port N");
         }
-        return new Problem(ExitCodes.ENVIRONMENT, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+        return new Problem(
+                ExitCodes.ENVIRONMENT, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
     }
 
     private static boolean validIpv4(String host) {
@@ -150,19 +168,26 @@ final class StartupChecks {
     static void articlesFolder(Path articles) throws Problem {
         String option = " (--articles DIR, env HELPSEARCH_ARTICLES)";
         if (!Files.exists(articles)) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "the articles folder " + articles + " does not exist: point --articles "
-                    + "(env HELPSEARCH_ARTICLES) at the folder of your Markdown articles");
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "the articles folder " + articles + " does not exist: point --articles "
+                            + "(env HELPSEARCH_ARTICLES) at the folder of your Markdown articles");
         }
         if (!Files.isDirectory(articles)) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "the articles folder " + articles + " is a file, not a folder" + option);
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT, "the articles folder " + articles + " is a file, not a folder" + option);
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(articles)) {
             entries.iterator().hasNext();
         } catch (AccessDeniedException e) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "cannot read the articles folder " + articles
-                    + ": permission denied; let this user read it, or copy the articles elsewhere" + option);
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "cannot read the articles folder " + articles
+                            + ": permission denied; let this user read it, or copy the articles elsewhere" + option);
         } catch (IOException | RuntimeException e) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "cannot read the articles folder " + articles + " (" + reason(e) + ")" + option);
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "cannot read the articles folder " + articles + " (" + reason(e) + ")" + option);
         }
     }
 
@@ -172,16 +197,20 @@ final class StartupChecks {
      */
     static void indexFolder(Path index) throws Problem {
         if (Files.exists(index) && !Files.isDirectory(index)) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "the index folder " + index + " is a file, not a folder: remove it, or point "
-                    + "--index (env HELPSEARCH_INDEX) elsewhere");
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "the index folder " + index + " is a file, not a folder: remove it, or point "
+                            + "--index (env HELPSEARCH_INDEX) elsewhere");
         }
         try {
             Files.createDirectories(index);
             Path probe = Files.createTempFile(index, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | RuntimeException e) {
-            throw new Problem(ExitCodes.ENVIRONMENT, "cannot write the index folder " + index + " (" + reason(e)
-                    + "): let this user write it, or point --index (env HELPSEARCH_INDEX) at a writable folder");
+            throw new Problem(
+                    ExitCodes.ENVIRONMENT,
+                    "cannot write the index folder " + index + " (" + reason(e)
+                            + "): let this user write it, or point --index (env HELPSEARCH_INDEX) at a writable folder");
         }
     }
 

@@ -35,15 +35,26 @@ final class ArticleComposer {
                 ? capitalize(component) + " " + pick(random, Vocabulary.SYMPTOMS)
                 : pick(random, Vocabulary.HOW_TO) + " for the " + component;
         int order = 1 + number % 99;
-        String file = category + "/" + topic + "/" + String.format(Locale.ROOT, "%02d", order) + "." + slug(title) + "-" + number + ".md";
+        String file = category + "/" + topic + "/" + String.format(Locale.ROOT, "%02d", order) + "." + slug(title) + "-"
+                + number + ".md";
 
         StringBuilder out = new StringBuilder(4096);
         out.append("---\n")
-                .append("title: ").append(title).append('\n')
-                .append("description: ").append(description(random, component, troubleshooting)).append('\n')
-                .append("category: ").append(category).append('\n')
-                .append("order: ").append(order).append('\n')
-                .append("updatedAt: ").append(EPOCH.plusDays(random.nextInt(900))).append('\n')
+                .append("title: ")
+                .append(title)
+                .append('\n')
+                .append("description: ")
+                .append(description(random, component, troubleshooting))
+                .append('\n')
+                .append("category: ")
+                .append(category)
+                .append('\n')
+                .append("order: ")
+                .append(order)
+                .append('\n')
+                .append("updatedAt: ")
+                .append(EPOCH.plusDays(random.nextInt(900)))
+                .append('\n')
                 .append("---\n\n");
         Prose prose = new Prose(random, component);
         out.append(prose.paragraph(2 + random.nextInt(3))).append("\n\n");
@@ -58,7 +69,8 @@ final class ArticleComposer {
     private static String description(SplittableRandom random, String component, boolean troubleshooting) {
         return troubleshooting
                 ? "Diagnose and fix " + pick(random, Vocabulary.CAUSES).toLowerCase(Locale.ROOT) + ", "
-                        + pick(random, Vocabulary.CAUSES).toLowerCase(Locale.ROOT) + " and other problems with the " + component + "."
+                        + pick(random, Vocabulary.CAUSES).toLowerCase(Locale.ROOT) + " and other problems with the "
+                        + component + "."
                 : "Step-by-step instructions for the " + component + " on " + pick(random, Vocabulary.OS) + " and "
                         + pick(random, Vocabulary.OS) + ".";
     }
@@ -66,9 +78,10 @@ final class ArticleComposer {
     private static List<String> headings(SplittableRandom random, int count, boolean troubleshooting) {
         Set<String> headings = new LinkedHashSet<>();
         while (headings.size() < count - 1) {
-            headings.add(troubleshooting || random.nextBoolean()
-                    ? pick(random, Vocabulary.CAUSES)
-                    : capitalize(pick(random, Vocabulary.VERBS)) + " the " + pick(random, Vocabulary.NOUNS));
+            headings.add(
+                    troubleshooting || random.nextBoolean()
+                            ? pick(random, Vocabulary.CAUSES)
+                            : capitalize(pick(random, Vocabulary.VERBS)) + " the " + pick(random, Vocabulary.NOUNS));
         }
         headings.add(troubleshooting ? "Still not working?" : "Next steps");
         return List.copyOf(headings);
@@ -87,8 +100,12 @@ final class ArticleComposer {
         switch (random.nextInt(5)) {
             case 0 -> out.append(CodeBlocks.shell(random)).append('\n');
             case 1 -> out.append(CodeBlocks.config(random)).append('\n');
-            case 2 -> out.append("::callout{type=\"").append(random.nextBoolean() ? "warning" : "info").append("\"}\n")
-                    .append(prose.sentence()).append("\n::\n\n");
+            case 2 ->
+                out.append("::callout{type=\"")
+                        .append(random.nextBoolean() ? "warning" : "info")
+                        .append("\"}\n")
+                        .append(prose.sentence())
+                        .append("\n::\n\n");
             default -> {
                 int items = 2 + random.nextInt(3);
                 for (int i = 0; i < items; i++) {

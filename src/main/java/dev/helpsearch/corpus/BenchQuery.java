@@ -5,5 +5,4 @@ package dev.helpsearch.corpus;
  *
  * @param type short, prefix, typo, ticket or identifier: the kinds of queries a help-center search box gets
  */
-public record BenchQuery(String type, String text) {
-}
+public record BenchQuery(String type, String text) {}

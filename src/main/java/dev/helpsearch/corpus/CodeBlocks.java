@@ -7,15 +7,11 @@ import java.util.SplittableRandom;
 /** Fenced code blocks as help articles show them: a shell session or a configuration file. */
 final class CodeBlocks {
 
-    private CodeBlocks() {
-    }
+    private CodeBlocks() {}
 
     static String shell(SplittableRandom random) {
         int port = 1024 + random.nextInt(60000);
-        return "```bash\n"
-                + "lsof -i :" + port + "\n"
-                + pick(random, Vocabulary.COMMANDS) + "\n"
-                + "```\n";
+        return "```bash\n" + "lsof -i :" + port + "\n" + pick(random, Vocabulary.COMMANDS) + "\n" + "```\n";
     }
 
     static String config(SplittableRandom random) {
@@ -23,7 +19,8 @@ final class CodeBlocks {
         return "```json [" + file + "]\n"
                 + "{\n"
                 + "  \"" + pick(random, Vocabulary.CONFIG_KEYS) + "\": " + (1024 + random.nextInt(60000)) + ",\n"
-                + "  \"" + pick(random, Vocabulary.CONFIG_KEYS) + "\": \"" + pick(random, Vocabulary.ADJECTIVES) + "\"\n"
+                + "  \"" + pick(random, Vocabulary.CONFIG_KEYS) + "\": \"" + pick(random, Vocabulary.ADJECTIVES)
+                + "\"\n"
                 + "}\n"
                 + "```\n";
     }

@@ -45,7 +45,8 @@ public final class CorpusGenerator {
             try {
                 sample.add(parser.parse(article.file(), article.text()));
             } catch (InvalidArticleException e) {
-                throw new IllegalStateException("generated an invalid article " + article.file() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "generated an invalid article " + article.file() + ": " + e.getMessage(), e);
             }
         }
         return sample;

@@ -6,5 +6,4 @@ package dev.helpsearch.corpus;
  * @param file the file's path under the articles folder, with '/' separators
  * @param text the whole Markdown file, front matter included
  */
-public record GeneratedArticle(String file, String text) {
-}
+public record GeneratedArticle(String file, String text) {}

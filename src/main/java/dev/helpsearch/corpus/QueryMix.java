@@ -21,12 +21,14 @@ public final class QueryMix {
     private static final Pattern CODE_SPAN = Pattern.compile("<code>([^<\\n]{3,40})</code>");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{4,}");
 
-    private QueryMix() {
-    }
+    private QueryMix() {}
 
     /** {@code perType} queries of each type, interleaved, the same for the same articles and seed. */
     public static List<BenchQuery> of(List<Article> articles, int perType, long seed) {
-        List<Section> sections = articles.stream().flatMap(a -> a.sections().stream()).filter(s -> words(s.heading()).length > 0).toList();
+        List<Section> sections = articles.stream()
+                .flatMap(a -> a.sections().stream())
+                .filter(s -> words(s.heading()).length > 0)
+                .toList();
         if (sections.isEmpty()) {
             throw new IllegalArgumentException("no sections with headings to take queries from");
         }
@@ -45,12 +47,15 @@ public final class QueryMix {
         String[] words = words(section.heading());
         return switch (type) {
             case "short" -> String.join(" ", Arrays.copyOf(words, Math.min(2, words.length)));
-            case "prefix" -> words.length > 1
-                    ? words[0] + " " + words[1].substring(0, Math.min(3, words[1].length()))
-                    : words[0].substring(0, Math.min(3, words[0].length()));
-            case "typo" -> typo(words[random.nextInt(words.length)]) + (words.length > 1 ? " " + words[words.length - 1] : "");
-            case "ticket" -> "Hi, since this morning I get this: " + firstSentence(section.text())
-                    + " I already tried restarting my computer. What should I do? Thanks";
+            case "prefix" ->
+                words.length > 1
+                        ? words[0] + " " + words[1].substring(0, Math.min(3, words[1].length()))
+                        : words[0].substring(0, Math.min(3, words[0].length()));
+            case "typo" ->
+                typo(words[random.nextInt(words.length)]) + (words.length > 1 ? " " + words[words.length - 1] : "");
+            case "ticket" ->
+                "Hi, since this morning I get this: " + firstSentence(section.text())
+                        + " I already tried restarting my computer. What should I do? Thanks";
             case "identifier" -> identifier(section, words);
             default -> throw new IllegalArgumentException(type);
         };
@@ -82,7 +87,11 @@ public final class QueryMix {
     private static String identifier(Section section, String[] words) {
         Matcher m = CODE_SPAN.matcher(section.html() == null ? "" : section.html());
         if (m.find()) {
-            return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+            return m.group(1)
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
                     .replace("&amp;", "&");
         }
         String longest = words[0];

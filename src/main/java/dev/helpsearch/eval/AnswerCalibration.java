@@ -15,15 +15,12 @@ import java.util.List;
 public final class AnswerCalibration {
 
     /** One query's answer: its confidence and whether a person judged it to answer the query. */
-    public record Point(double confidence, boolean correct) {
-    }
+    public record Point(double confidence, boolean correct) {}
 
     /** Precision and coverage of answering only above {@code threshold}. */
-    public record Row(double threshold, int answered, int correct, double precision, double coverage) {
-    }
+    public record Row(double threshold, int answered, int correct, double precision, double coverage) {}
 
-    private AnswerCalibration() {
-    }
+    private AnswerCalibration() {}
 
     /** {@code search} must be configured with threshold 0, so that every query gets its best section. */
     public static List<Point> points(HelpSearch search, List<JudgedQuery> queries) {
@@ -31,7 +28,9 @@ public final class AnswerCalibration {
         for (JudgedQuery query : queries) {
             AnswerResult result = search.answer(query.query());
             if (result.answer() != null) {
-                points.add(new Point(result.answer().confidence(), query.answers(relative(result.answer().url()))));
+                points.add(new Point(
+                        result.answer().confidence(),
+                        query.answers(relative(result.answer().url()))));
             } else {
                 points.add(new Point(0, false));
             }
@@ -42,9 +41,15 @@ public final class AnswerCalibration {
     public static List<Row> table(List<Point> points, double[] thresholds) {
         List<Row> rows = new ArrayList<>();
         for (double threshold : thresholds) {
-            List<Point> answered = points.stream().filter(p -> p.confidence() >= threshold && p.confidence() > 0).toList();
+            List<Point> answered = points.stream()
+                    .filter(p -> p.confidence() >= threshold && p.confidence() > 0)
+                    .toList();
             int correct = (int) answered.stream().filter(Point::correct).count();
-            rows.add(new Row(threshold, answered.size(), correct, answered.isEmpty() ? 1 : (double) correct / answered.size(),
+            rows.add(new Row(
+                    threshold,
+                    answered.size(),
+                    correct,
+                    answered.isEmpty() ? 1 : (double) correct / answered.size(),
                     points.isEmpty() ? 0 : (double) answered.size() / points.size()));
         }
         return rows;

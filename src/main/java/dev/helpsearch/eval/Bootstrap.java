@@ -15,11 +15,9 @@ public final class Bootstrap {
     private static final long SEED = 20261203L;
 
     /** A mean and its 95% interval. */
-    public record Interval(double mean, double low, double high) {
-    }
+    public record Interval(double mean, double low, double high) {}
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     public static Interval of(List<QueryOutcome> outcomes, ToDoubleFunction<QueryOutcome> metric) {
         double[] values = outcomes.stream().mapToDouble(metric).toArray();

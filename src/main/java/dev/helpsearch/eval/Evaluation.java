@@ -25,18 +25,21 @@ public final class Evaluation {
         /** The queries ranked worst: no answer first, then by nDCG. */
         public List<QueryOutcome> worst(int n) {
             return outcomes.stream()
-                    .sorted(Comparator.comparingDouble(QueryOutcome::reciprocalRank).thenComparingDouble(QueryOutcome::ndcg))
+                    .sorted(Comparator.comparingDouble(QueryOutcome::reciprocalRank)
+                            .thenComparingDouble(QueryOutcome::ndcg))
                     .limit(n)
                     .toList();
         }
     }
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     public static Report run(HelpSearch search, List<JudgedQuery> queries) {
-        return run(query -> search.search(new SearchRequest(query, QueryOutcome.DEPTH, 0, null)).hits().stream()
-                .map(SearchHit::url).toList(), queries);
+        return run(
+                query -> search.search(new SearchRequest(query, QueryOutcome.DEPTH, 0, null)).hits().stream()
+                        .map(SearchHit::url)
+                        .toList(),
+                queries);
     }
 
     /** Measures any ranking function (the semantic and hybrid rankers are measured the same way). */
@@ -47,7 +50,8 @@ public final class Evaluation {
         }
         Map<String, Metrics> byType = outcomes.stream()
                 .collect(Collectors.groupingBy(o -> o.query().type(), TreeMap::new, Collectors.toList()))
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Metrics.of(e.getValue()), (a, b) -> a, TreeMap::new));
         return new Report(Metrics.of(outcomes), byType, outcomes);
     }

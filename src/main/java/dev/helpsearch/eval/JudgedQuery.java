@@ -14,8 +14,13 @@ public record JudgedQuery(String id, String query, String type, Map<String, Inte
     public JudgedQuery {
         grades = Map.copyOf(grades);
         if (topic == null || topic.isBlank()) {
-            topic = grades.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).sorted()
-                    .map(url -> url.contains("#") ? url.substring(0, url.indexOf('#')) : url).findFirst().orElse(id);
+            topic = grades.entrySet().stream()
+                    .filter(e -> e.getValue() >= 2)
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .map(url -> url.contains("#") ? url.substring(0, url.indexOf('#')) : url)
+                    .findFirst()
+                    .orElse(id);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.function.ToDoubleFunction;
 public record Metrics(int queries, double s1, double s3, double mrr10, double ndcg10, double recall10, double pageS1) {
 
     public static Metrics of(List<QueryOutcome> outcomes) {
-        return new Metrics(outcomes.size(),
+        return new Metrics(
+                outcomes.size(),
                 mean(outcomes, o -> o.successAt(1)),
                 mean(outcomes, o -> o.successAt(3)),
                 mean(outcomes, QueryOutcome::reciprocalRank),
@@ -17,6 +18,8 @@ public record Metrics(int queries, double s1, double s3, double mrr10, double nd
     }
 
     private static double mean(List<QueryOutcome> outcomes, ToDoubleFunction<QueryOutcome> metric) {
-        return outcomes.isEmpty() ? 0 : outcomes.stream().mapToDouble(metric).average().orElse(0);
+        return outcomes.isEmpty()
+                ? 0
+                : outcomes.stream().mapToDouble(metric).average().orElse(0);
     }
 }

@@ -37,7 +37,10 @@ public record QueryOutcome(JudgedQuery query, List<String> ranked) {
         for (int i = 0; i < ranked.size(); i++) {
             dcg += gain(query.grade(ranked.get(i))) / log2(i + 2);
         }
-        List<Integer> ideal = query.grades().values().stream().sorted((a, b) -> b - a).limit(DEPTH).toList();
+        List<Integer> ideal = query.grades().values().stream()
+                .sorted((a, b) -> b - a)
+                .limit(DEPTH)
+                .toList();
         double idcg = 0;
         for (int i = 0; i < ideal.size(); i++) {
             idcg += gain(ideal.get(i)) / log2(i + 2);
@@ -58,7 +61,10 @@ public record QueryOutcome(JudgedQuery query, List<String> ranked) {
             return 0;
         }
         String page = pageOf(ranked.get(0));
-        return query.grades().entrySet().stream().anyMatch(e -> e.getValue() >= 2 && pageOf(e.getKey()).equals(page)) ? 1 : 0;
+        return query.grades().entrySet().stream()
+                        .anyMatch(e -> e.getValue() >= 2 && pageOf(e.getKey()).equals(page))
+                ? 1
+                : 0;
     }
 
     static String pageOf(String url) {

@@ -17,8 +17,7 @@ public final class QuerySet {
     /** The type of a question no article answers. */
     public static final String UNRELATED = "unrelated";
 
-    private QuerySet() {
-    }
+    private QuerySet() {}
 
     public static List<JudgedQuery> read(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -39,8 +38,11 @@ public final class QuerySet {
             if (!node.hasNonNull("query") || (grades.isEmpty() && !unrelated)) {
                 throw new IOException(file + ":" + lineNumber + ": a query needs \"query\" and at least one judgment");
             }
-            queries.add(new JudgedQuery(node.path("id").asText("line-" + lineNumber), node.get("query").asText(),
-                    node.path("type").asText("other"), grades,
+            queries.add(new JudgedQuery(
+                    node.path("id").asText("line-" + lineNumber),
+                    node.get("query").asText(),
+                    node.path("type").asText("other"),
+                    grades,
                     node.path("source").asText(null)));
         }
         return queries;

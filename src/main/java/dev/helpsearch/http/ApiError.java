@@ -10,19 +10,24 @@ import java.util.List;
  */
 record ApiError(Detail error) {
 
-    record Detail(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) List<Problem> problems) {
-    }
+    record Detail(
+            String code,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Problem> problems) {}
 
-    record Problem(String file, int line, String message) {
-    }
+    record Problem(String file, int line, String message) {}
 
     static ApiError of(String code, String message) {
         return new ApiError(new Detail(code, message, null));
     }
 
     static ApiError invalidArticles(List<ArticleProblem> problems) {
-        List<Problem> list = problems.stream().map(p -> new Problem(p.file(), p.line(), p.message())).toList();
-        return new ApiError(new Detail("invalid_articles",
-                problems.size() + " invalid article(s); the index was not replaced: " + problems.get(0), list));
+        List<Problem> list = problems.stream()
+                .map(p -> new Problem(p.file(), p.line(), p.message()))
+                .toList();
+        return new ApiError(new Detail(
+                "invalid_articles",
+                problems.size() + " invalid article(s); the index was not replaced: " + problems.get(0),
+                list));
     }
 }

@@ -22,10 +22,10 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +33,11 @@ import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Base64;
-import java.util.Iterator;
 import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -61,6 +61,7 @@ public final class ApiServer {
     static final int EVENTS_PER_SECOND = 20;
     /** A click or a rating is a few hundred bytes of JSON. */
     static final int MAX_EVENT_BYTES = 4 * 1024;
+
     private static final int MAX_DAYS = 3650;
 
     private final Metrics metrics;
@@ -76,7 +77,11 @@ public final class ApiServer {
     }
 
     /** @param reports null when insights are off */
-    public ApiServer(HelpSearch search, Reindexing reindexing, ServerSettings settings, InsightsRecorder insights,
+    public ApiServer(
+            HelpSearch search,
+            Reindexing reindexing,
+            ServerSettings settings,
+            InsightsRecorder insights,
             InsightsReports reports) {
         this.search = search;
         this.reindexing = reindexing;
@@ -122,13 +127,21 @@ public final class ApiServer {
             apiRoutes(config, ServicePaths.LEGACY_API, true);
             config.routes.get(ServicePaths.PREFIX + "openapi.json", ctx -> asset(ctx, "", "openapi.json"));
             for (String base : List.of(ServicePaths.PREFIX, "/")) {
-                config.routes.get(base + "healthz", ctx -> ctx.json(new Health(
-                        reindexing == null ? search.status() : search.status().withProblems(reindexing.lastProblems()), insights.health())));
-                config.routes.get(base + "metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(metrics.render(indexGauges())));
+                config.routes.get(
+                        base + "healthz",
+                        ctx -> ctx.json(new Health(
+                                reindexing == null
+                                        ? search.status()
+                                        : search.status().withProblems(reindexing.lastProblems()),
+                                insights.health())));
+                config.routes.get(
+                        base + "metrics",
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(metrics.render(indexGauges())));
                 config.routes.get(base + "widget.js", ctx -> asset(ctx, "", "widget.js"));
             }
-            config.routes.get(ServicePaths.PREFIX + "assets/{name}", ctx -> asset(ctx, "assets", ctx.pathParam("name")));
+            config.routes.get(
+                    ServicePaths.PREFIX + "assets/{name}", ctx -> asset(ctx, "assets", ctx.pathParam("name")));
             config.routes.post(ServicePaths.API + "/insights/click", this::clickEndpoint);
             config.routes.post(ServicePaths.API + "/insights/feedback", this::feedbackEndpoint);
             config.routes.get(ServicePaths.PREFIX + "insights", this::insightsPage);
@@ -138,13 +151,16 @@ public final class ApiServer {
             config.routes.get("/<path>", this::page);
             config.routes.head("/<path>", this::page);
 
-            config.routes.exception(InvalidRequestException.class,
+            config.routes.exception(
+                    InvalidRequestException.class,
                     (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(ApiError.of(e.code(), e.getMessage())));
-            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status).json(ApiError.of(e.code, e.getMessage())));
+            config.routes.exception(
+                    ApiException.class, (e, ctx) -> ctx.status(e.status).json(ApiError.of(e.code, e.getMessage())));
             config.routes.exception(HttpResponseException.class, this::httpError);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(ApiError.of("internal_error", "the server could not answer this request"));
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                        .json(ApiError.of("internal_error", "the server could not answer this request"));
             });
         });
     }
@@ -157,7 +173,9 @@ public final class ApiServer {
         RateLimiter.Decision decision = rateLimiter.acquire(ctx.ip(), System.nanoTime());
         if (!decision.allowed()) {
             ctx.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "rate_limited",
                     "too many requests from this address; at most " + settings.rateLimit() + " a second");
         }
     }
@@ -167,15 +185,26 @@ public final class ApiServer {
         if (path.startsWith(ServicePaths.API + "/")) {
             return !path.startsWith(ServicePaths.API + "/admin/");
         }
-        return path.startsWith("/api/articles/") || path.equals("/api/search") || path.equals("/api/answer")
+        return path.startsWith("/api/articles/")
+                || path.equals("/api/search")
+                || path.equals("/api/answer")
                 || path.equals("/api/suggest");
     }
 
     private Metrics.IndexGauges indexGauges() {
         var status = search.status();
-        double age = Duration.between(Instant.parse(status.indexedAt()), Instant.now()).toMillis() / 1000.0;
-        return new Metrics.IndexGauges(status.articles(), status.sections(), search.indexBytes(), age, status.indexVersion(),
-                status.semantic(), status.mode(), search.queryVectorStats());
+        double age = Duration.between(Instant.parse(status.indexedAt()), Instant.now())
+                        .toMillis()
+                / 1000.0;
+        return new Metrics.IndexGauges(
+                status.articles(),
+                status.sections(),
+                search.indexBytes(),
+                age,
+                status.indexVersion(),
+                status.semantic(),
+                status.mode(),
+                search.queryVectorStats());
     }
 
     /**
@@ -189,9 +218,21 @@ public final class ApiServer {
             Params.of(ctx).allow("q");
             AnswerResult result = search.answer(requiredQuery(ctx));
             ctx.attribute(HITS, result.answer() != null ? 1 : result.hits().size());
-            List<String> urls = result.answer() != null ? List.of(result.answer().url()) : result.hits().stream().map(h -> h.url()).toList();
-            var queryId = insights.search(new InsightEvent.Answered(result.query(), search.status().mode(), Source.IN_APP, urls.size(), urls,
-                    0, result.answer() == null ? null : result.answer().confidence(), result.answer() != null, result.tookMs()), null);
+            List<String> urls = result.answer() != null
+                    ? List.of(result.answer().url())
+                    : result.hits().stream().map(h -> h.url()).toList();
+            var queryId = insights.search(
+                    new InsightEvent.Answered(
+                            result.query(),
+                            search.status().mode(),
+                            Source.IN_APP,
+                            urls.size(),
+                            urls,
+                            0,
+                            result.answer() == null ? null : result.answer().confidence(),
+                            result.answer() != null,
+                            result.tookMs()),
+                    null);
             ctx.json(queryId.isPresent() ? new TrackedAnswer(result, queryId.get()) : result);
         }));
         config.routes.get(base + "/suggest", deprecated(legacy, "/suggest", ctx -> {
@@ -206,13 +247,16 @@ public final class ApiServer {
             int limit = intParam(ctx, "limit", 5, 1, SearchRequest.MAX_LIMIT, "invalid_limit");
             String path = "/" + trimSlashes(ctx.pathParam("path"));
             var related = search.related(path, limit)
-                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path));
+                    .orElseThrow(
+                            () -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path));
             ctx.json(new Related(path, related));
         }));
         config.routes.get(base + "/articles/<path>", deprecated(legacy, "/articles/{path}", ctx -> {
             Params.of(ctx).allow();
             String path = "/" + trimSlashes(ctx.pathParam("path"));
-            ctx.json(search.article(path).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path)));
+            ctx.json(search.article(path)
+                    .orElseThrow(
+                            () -> new ApiException(HttpStatus.NOT_FOUND, "unknown_article", "no article at " + path)));
         }));
         config.routes.post(base + "/admin/reindex", deprecated(legacy, "/admin/reindex", this::reindexEndpoint));
     }
@@ -269,7 +313,17 @@ public final class ApiServer {
     }
 
     private void searchEndpoint(Context ctx) {
-        Params.of(ctx).allow(Set.of("category", "facets"), "q", "limit", "offset", "page", "category", "facets", "source", "prev");
+        Params.of(ctx)
+                .allow(
+                        Set.of("category", "facets"),
+                        "q",
+                        "limit",
+                        "offset",
+                        "page",
+                        "category",
+                        "facets",
+                        "source",
+                        "prev");
         Source source = sourceParam(ctx);
         int limit = intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT, "invalid_limit");
         int offset = intParam(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET, "invalid_offset");
@@ -287,11 +341,22 @@ public final class ApiServer {
                 facets.add(name.strip());
             }
         }
-        SearchRequest request = new SearchRequest(requiredQuery(ctx), limit, offset, ctx.queryParams("category"), facets);
+        SearchRequest request =
+                new SearchRequest(requiredQuery(ctx), limit, offset, ctx.queryParams("category"), facets);
         SearchResults results = search.search(request);
         ctx.attribute(HITS, results.hits().size());
-        var queryId = insights.search(new InsightEvent.Answered(results.query(), search.status().mode(), source, results.total(),
-                results.hits().stream().map(h -> h.url()).toList(), offset, null, false, results.tookMs()), ctx.queryParam("prev"));
+        var queryId = insights.search(
+                new InsightEvent.Answered(
+                        results.query(),
+                        search.status().mode(),
+                        source,
+                        results.total(),
+                        results.hits().stream().map(h -> h.url()).toList(),
+                        offset,
+                        null,
+                        false,
+                        results.tookMs()),
+                ctx.queryParam("prev"));
         ctx.json(queryId.isPresent() ? new TrackedSearch(results, queryId.get()) : results);
     }
 
@@ -301,8 +366,10 @@ public final class ApiServer {
         if (raw == null) {
             return Source.API;
         }
-        return Source.of(raw.strip()).filter(s -> s != Source.IN_APP).orElseThrow(() -> new InvalidRequestException("invalid_source",
-                "source must be page, widget or api (in-app lookups use /answer)"));
+        return Source.of(raw.strip())
+                .filter(s -> s != Source.IN_APP)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "invalid_source", "source must be page, widget or api (in-app lookups use /answer)"));
     }
 
     /** POST /_/v1/insights/click: {"queryId", "url", "position"} from navigator.sendBeacon, as text/plain or JSON. */
@@ -312,13 +379,17 @@ public final class ApiServer {
         String url = text(body, "url");
         JsonNode position = body.get("position");
         if (position == null || !position.canConvertToInt() || !position.isIntegralNumber() || position.asInt() < 1) {
-            throw new InvalidRequestException("invalid_position", "position must be the hit's 1-based rank, a whole number from 1");
+            throw new InvalidRequestException(
+                    "invalid_position", "position must be the hit's 1-based rank, a whole number from 1");
         }
         switch (insights.click(queryId, url, position.asInt())) {
-            case UNKNOWN_QUERY -> throw new InvalidRequestException("unknown_query_id",
-                    "queryId is not the id of a recent search; send the queryId the search answered with");
+            case UNKNOWN_QUERY ->
+                throw new InvalidRequestException(
+                        "unknown_query_id",
+                        "queryId is not the id of a recent search; send the queryId the search answered with");
             case UNKNOWN_URL -> throw new InvalidRequestException("unknown_url", "url is not among that search's hits");
-            case WRONG_POSITION -> throw new InvalidRequestException("invalid_position", "position is not that hit's rank in that search");
+            case WRONG_POSITION ->
+                throw new InvalidRequestException("invalid_position", "position is not that hit's rank in that search");
             default -> ctx.status(HttpStatus.NO_CONTENT);
         }
     }
@@ -331,7 +402,9 @@ public final class ApiServer {
         if (helpful == null || !helpful.isBoolean()) {
             throw new InvalidRequestException("invalid_helpful", "helpful must be true or false");
         }
-        if (path.length() > 1_000 || !path.startsWith("/") || search.article(path).isEmpty()) {
+        if (path.length() > 1_000
+                || !path.startsWith("/")
+                || search.article(path).isEmpty()) {
             throw new InvalidRequestException("unknown_article", "path is not the path of an article");
         }
         insights.feedback(path, helpful.asBoolean());
@@ -347,12 +420,17 @@ public final class ApiServer {
         RateLimiter.Decision decision = eventLimiter.acquire(ctx.ip(), System.nanoTime());
         if (!decision.allowed()) {
             ctx.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "rate_limited",
                     "too many events from this address; at most " + EVENTS_PER_SECOND + " a second");
         }
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_EVENT_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "request_too_large", "an event is at most " + MAX_EVENT_BYTES + " bytes");
+            throw new ApiException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "request_too_large",
+                    "an event is at most " + MAX_EVENT_BYTES + " bytes");
         }
         JsonNode body;
         try {
@@ -367,7 +445,9 @@ public final class ApiServer {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new InvalidRequestException("unknown_field", "unknown field \"" + name + "\": this event takes " + String.join(", ", known));
+                throw new InvalidRequestException(
+                        "unknown_field",
+                        "unknown field \"" + name + "\": this event takes " + String.join(", ", known));
             }
         }
         return body;
@@ -376,7 +456,8 @@ public final class ApiServer {
     private static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new InvalidRequestException("invalid_" + field.toLowerCase(Locale.ROOT), field + " must be a non-empty string");
+            throw new InvalidRequestException(
+                    "invalid_" + field.toLowerCase(Locale.ROOT), field + " must be a non-empty string");
         }
         return value.asText();
     }
@@ -391,7 +472,8 @@ public final class ApiServer {
         Instant to = Instant.now();
         InsightsReport report = reports.report(to.minus(Duration.ofDays(days)), to);
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/html; charset=utf-8").result(InsightsPageRenderer.render(report, days, insights.health()));
+        ctx.contentType("text/html; charset=utf-8")
+                .result(InsightsPageRenderer.render(report, days, insights.health()));
     }
 
     /** GET /_/insights.csv?table=queries|gaps|articles: the same period's numbers for a spreadsheet. */
@@ -401,7 +483,9 @@ public final class ApiServer {
             return;
         }
         int days = intParam(ctx, "days", 30, 1, MAX_DAYS, "invalid_days");
-        String tableName = ctx.queryParam("table") == null ? "queries" : ctx.queryParam("table").strip();
+        String tableName = ctx.queryParam("table") == null
+                ? "queries"
+                : ctx.queryParam("table").strip();
         InsightsCsv.Table table = switch (tableName) {
             case "queries" -> InsightsCsv.Table.QUERIES;
             case "gaps" -> InsightsCsv.Table.GAPS;
@@ -427,10 +511,16 @@ public final class ApiServer {
      */
     private boolean adminAuthorized(Context ctx, boolean basic) {
         if (settings.adminToken() == null) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "admin_disabled", "admin endpoints are disabled; start the server with --admin-token to enable them");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "admin_disabled",
+                    "admin endpoints are disabled; start the server with --admin-token to enable them");
         }
         if (basic && reports == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "insights_off", "this server does not record search insights; start it with --insights on");
+            throw new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "insights_off",
+                    "this server does not record search insights; start it with --insights on");
         }
         String header = ctx.header("Authorization");
         String presented = "";
@@ -438,13 +528,16 @@ public final class ApiServer {
             presented = header.substring(7).strip();
         } else if (basic && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String pair = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                String pair = new String(
+                        Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 presented = pair.substring(pair.indexOf(':') + 1);
             } catch (IllegalArgumentException e) {
                 presented = "";
             }
         }
-        if (MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), settings.adminToken().getBytes(StandardCharsets.UTF_8))) {
+        if (MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8),
+                settings.adminToken().getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
         ctx.header("WWW-Authenticate", basic ? "Basic realm=\"helpsearch insights\", charset=\"UTF-8\"" : "Bearer");
@@ -454,7 +547,10 @@ public final class ApiServer {
 
     private void reindexEndpoint(Context ctx) throws IOException {
         if (reindexing == null) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "admin_disabled", "admin endpoints are disabled; start the server with --admin-token to enable them");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "admin_disabled",
+                    "admin endpoints are disabled; start the server with --admin-token to enable them");
         }
         if (!adminAuthorized(ctx, false)) {
             return;
@@ -472,7 +568,8 @@ public final class ApiServer {
         int status = e.getStatus();
         if (e instanceof MethodNotAllowedResponse notAllowed) {
             ctx.header("Allow", notAllowed.getDetails().getOrDefault("availableMethods", "GET"));
-            ctx.status(status).json(ApiError.of("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+            ctx.status(status)
+                    .json(ApiError.of("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
             return;
         }
         String code = switch (status) {
@@ -519,37 +616,38 @@ public final class ApiServer {
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+                        + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'");
     }
 
     /** One line per request. The path only, never the query string or headers: queries and tokens stay out of logs. */
     private void logRequest(Context ctx, Float millis) {
         Integer hits = ctx.attribute(HITS);
         metrics.record(ctx.path(), ctx.statusCode(), millis, hits);
-        REQUESTS.info("method={} path={} status={} ms={}{}", ctx.method(), ctx.path(), ctx.statusCode(),
-                String.format(Locale.ROOT, "%.2f", millis), hits == null ? "" : " hits=" + hits);
+        REQUESTS.info(
+                "method={} path={} status={} ms={}{}",
+                ctx.method(),
+                ctx.path(),
+                ctx.statusCode(),
+                String.format(Locale.ROOT, "%.2f", millis),
+                hits == null ? "" : " hits=" + hits);
     }
 
-    record Suggestions(String query, List<Suggestion> suggestions) {
-    }
+    record Suggestions(String query, List<Suggestion> suggestions) {}
 
-    record Related(String path, List<RelatedArticle> related) {
-    }
+    record Related(String path, List<RelatedArticle> related) {}
 
-    record Reindexed(int articles, int sections, long indexVersion, long tookMs) {
-    }
+    record Reindexed(int articles, int sections, long indexVersion, long tookMs) {}
 
     /** A search's answer with the query id that ties clicks on its hits to it. */
-    record TrackedSearch(@JsonUnwrapped SearchResults results, String queryId) {
-    }
+    record TrackedSearch(@JsonUnwrapped SearchResults results, String queryId) {}
 
-    record TrackedAnswer(@JsonUnwrapped AnswerResult result, String queryId) {
-    }
+    record TrackedAnswer(@JsonUnwrapped AnswerResult result, String queryId) {}
 
     /** What /healthz says: the index being served, and whether search insights are being recorded. */
-    record Health(@JsonUnwrapped IndexStatus index, InsightsRecorder.Health insights) {
-    }
+    record Health(@JsonUnwrapped IndexStatus index, InsightsRecorder.Health insights) {}
 
     /** A refusal with its own status: unknown article (404), disabled admin endpoint (403). */
     private static final class ApiException extends RuntimeException {

@@ -14,8 +14,7 @@ final class CorsRules {
 
     private static final int MAX_AGE_SECONDS = 600;
 
-    private CorsRules() {
-    }
+    private CorsRules() {}
 
     static void apply(JavalinConfig config, List<String> origins) {
         if (origins.isEmpty()) {
@@ -31,13 +30,16 @@ final class CorsRules {
                     if (origins.contains("*")) {
                         rule.anyHost();
                     } else {
-                        rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                        rule.allowHost(
+                                origins.get(0),
+                                origins.subList(1, origins.size()).toArray(String[]::new));
                     }
                 });
             }
             // The widget's script and its modules and styles, loaded by the pages of those origins:
             // public static files, readable from anywhere, the search page's own origin included.
-            for (String path : List.of("/widget.js", ServicePaths.PREFIX + "widget.js", ServicePaths.PREFIX + "assets/*")) {
+            for (String path :
+                    List.of("/widget.js", ServicePaths.PREFIX + "widget.js", ServicePaths.PREFIX + "assets/*")) {
                 cors.addRule(rule -> {
                     rule.path = path;
                     rule.maxAge = MAX_AGE_SECONDS;

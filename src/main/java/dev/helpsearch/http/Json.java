@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+            .setDefaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {

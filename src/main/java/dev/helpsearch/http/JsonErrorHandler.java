@@ -31,7 +31,8 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body(code)), callback);
@@ -41,11 +42,16 @@ final class JsonErrorHandler extends ErrorHandler {
         ApiError error = switch (status) {
             case 400 -> ApiError.of("bad_request", "the request is malformed (a bad %-escape, header or request line)");
             case 413 -> ApiError.of("request_too_large", "the request body is too large");
-            case 414 -> ApiError.of("uri_too_long", "the request line is too long; queries are limited to a few thousand characters");
+            case 414 ->
+                ApiError.of(
+                        "uri_too_long",
+                        "the request line is too long; queries are limited to a few thousand characters");
             case 431 -> ApiError.of("headers_too_large", "the request headers are too large");
             case 404 -> ApiError.of("not_found", "nothing here");
-            default -> status >= 500 ? ApiError.of("internal_error", "the server could not answer this request")
-                    : ApiError.of("http_" + status, "the request was refused");
+            default ->
+                status >= 500
+                        ? ApiError.of("internal_error", "the server could not answer this request")
+                        : ApiError.of("http_" + status, "the request was refused");
         };
         return Json.write(error).getBytes(StandardCharsets.UTF_8);
     }

@@ -32,12 +32,17 @@ final class Params {
         for (Map.Entry<String, List<String>> entry : given.entrySet()) {
             String name = entry.getKey();
             if (!known.contains(name)) {
-                throw new InvalidRequestException("unknown_parameter", "unknown parameter \"" + name + "\": "
-                        + (known.isEmpty() ? "this endpoint takes none" : "this endpoint takes " + String.join(", ", known)));
+                throw new InvalidRequestException(
+                        "unknown_parameter",
+                        "unknown parameter \"" + name + "\": "
+                                + (known.isEmpty()
+                                        ? "this endpoint takes none"
+                                        : "this endpoint takes " + String.join(", ", known)));
             }
             if (entry.getValue().size() > 1 && !repeatable.contains(name)) {
-                throw new InvalidRequestException("repeated_parameter", name + " is given " + entry.getValue().size()
-                        + " times; give it once");
+                throw new InvalidRequestException(
+                        "repeated_parameter",
+                        name + " is given " + entry.getValue().size() + " times; give it once");
             }
         }
         return this;

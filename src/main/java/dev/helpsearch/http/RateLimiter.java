@@ -30,8 +30,7 @@ final class RateLimiter {
     }
 
     /** Whether a request may go ahead, or how long the client should wait before the next one. */
-    record Decision(boolean allowed, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long retryAfterSeconds) {}
 
     RateLimiter(double perSecond) {
         this(perSecond, MAX_CLIENTS);

@@ -24,6 +24,6 @@ public interface Reindexing {
      * @param millis   how long the run took
      * @param problems invalid articles, as {@code file:line: message}
      */
-    record Outcome(boolean replaced, int articles, int sections, long version, long millis, List<ArticleProblem> problems) {
-    }
+    record Outcome(
+            boolean replaced, int articles, int sections, long version, long millis, List<ArticleProblem> problems) {}
 }

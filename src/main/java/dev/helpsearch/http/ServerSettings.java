@@ -11,7 +11,11 @@ import java.util.List;
  * @param rateLimit           requests a second each client address may make to the public API; 0 for no limit
  * @param redirectHosts       other sites that redirect pages may forward to; paths on this site always may
  */
-public record ServerSettings(List<String> corsOrigins, String adminToken, long shutdownGraceMillis, int rateLimit,
+public record ServerSettings(
+        List<String> corsOrigins,
+        String adminToken,
+        long shutdownGraceMillis,
+        int rateLimit,
         List<String> redirectHosts) {
 
     /** Request line plus headers; far more than any browser sends, far less than an abuser would like. */
@@ -20,14 +24,22 @@ public record ServerSettings(List<String> corsOrigins, String adminToken, long s
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     public ServerSettings {
-        corsOrigins = corsOrigins.stream().map(o -> o.strip().replaceAll("/+$", "")).filter(o -> !o.isEmpty()).toList();
+        corsOrigins = corsOrigins.stream()
+                .map(o -> o.strip().replaceAll("/+$", ""))
+                .filter(o -> !o.isEmpty())
+                .toList();
         if (adminToken != null && adminToken.isBlank()) {
             adminToken = null;
         }
-        redirectHosts = redirectHosts == null ? List.of()
-                : redirectHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).toList();
+        redirectHosts = redirectHosts == null
+                ? List.of()
+                : redirectHosts.stream()
+                        .map(String::strip)
+                        .filter(h -> !h.isEmpty())
+                        .toList();
         if (rateLimit < 0) {
-            throw new IllegalArgumentException("the rate limit must be 0 (off) or a number of requests a second, not " + rateLimit);
+            throw new IllegalArgumentException(
+                    "the rate limit must be 0 (off) or a number of requests a second, not " + rateLimit);
         }
     }
 

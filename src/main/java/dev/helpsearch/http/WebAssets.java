@@ -20,6 +20,7 @@ final class WebAssets {
      * reach a resource outside the folder.
      */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(css|js|svg|html|json)");
+
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -27,8 +28,7 @@ final class WebAssets {
             "html", "text/html; charset=utf-8",
             "json", "application/json");
 
-    record Asset(String contentType, byte[] bytes) {
-    }
+    record Asset(String contentType, byte[] bytes) {}
 
     private final Map<String, Optional<Asset>> loaded = new ConcurrentHashMap<>();
 

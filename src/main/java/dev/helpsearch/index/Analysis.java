@@ -41,8 +41,7 @@ public final class Analysis {
     /** Sentence punctuation glued to the end of an identifier ("... in openclaw.json."). */
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
 
-    private Analysis() {
-    }
+    private Analysis() {}
 
     /** English prose as indexed: contractions keep their written form beside the spelled-out words. */
     public static Analyzer english() {
@@ -115,7 +114,8 @@ public final class Analysis {
                         | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
                         | WordDelimiterGraphFilter.PRESERVE_ORIGINAL
                         | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
-                TokenStream stream = new WordDelimiterGraphFilter(trimmed, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
+                TokenStream stream = new WordDelimiterGraphFilter(
+                        trimmed, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
                 if (forIndexing) {
                     stream = new FlattenGraphFilter(stream);
                 }

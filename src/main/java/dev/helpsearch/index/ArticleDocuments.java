@@ -31,8 +31,7 @@ public final class ArticleDocuments {
     /** Words only: no frequencies, positions or norms, since it is only looked up, never scored. */
     private static final FieldType VOCABULARY = vocabulary();
 
-    private ArticleDocuments() {
-    }
+    private ArticleDocuments() {}
 
     /** The article's documents, article document first, sections in page order. */
     public static List<Document> of(Article article) {
@@ -59,7 +58,8 @@ public final class ArticleDocuments {
         docs.add(withVector(articleDocument, EmbeddingText.ofArticle(article), vectors));
         for (int i = 0; i < article.sections().size(); i++) {
             Section section = article.sections().get(i);
-            docs.add(withVector(sectionDocument(article, section, i), EmbeddingText.ofSection(article, section), vectors));
+            docs.add(withVector(
+                    sectionDocument(article, section, i), EmbeddingText.ofSection(article, section), vectors));
         }
         return docs;
     }
@@ -78,7 +78,8 @@ public final class ArticleDocuments {
         doc.add(new SortedDocValuesField(IndexFields.PATH, new BytesRef(path)));
         doc.add(new StoredField(IndexFields.FILE, file));
         doc.add(new StoredField(IndexFields.REDIRECT, target));
-        doc.add(new BinaryDocValuesField(IndexFields.SOURCE, new SourceRecord(file, path, contentHash, fileStamp).encode()));
+        doc.add(new BinaryDocValuesField(
+                IndexFields.SOURCE, new SourceRecord(file, path, contentHash, fileStamp).encode()));
         return doc;
     }
 
@@ -94,7 +95,8 @@ public final class ArticleDocuments {
         if (vectors != null) {
             String key = vectors.key(text);
             doc.add(new StringField(IndexFields.EMBEDDING_KEY, key, Field.Store.NO));
-            doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vectors.vector(key, text), VectorSimilarityFunction.DOT_PRODUCT));
+            doc.add(new KnnFloatVectorField(
+                    IndexFields.VECTOR, vectors.vector(key, text), VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
     }
@@ -111,8 +113,19 @@ public final class ArticleDocuments {
         // the article document is "about" its title the way a section is about its heading
         String prose = join(article.description(), article.intro());
         addSearchText(doc, article.title(), "", prose, "");
-        doc.add(new BinaryDocValuesField(IndexFields.HIT, new HitRecord(article.path(), article.path(), "", article.title(), "",
-                List.of(), article.category(), prose, "").encode()));
+        doc.add(new BinaryDocValuesField(
+                IndexFields.HIT,
+                new HitRecord(
+                                article.path(),
+                                article.path(),
+                                "",
+                                article.title(),
+                                "",
+                                List.of(),
+                                article.category(),
+                                prose,
+                                "")
+                        .encode()));
         addVocabulary(doc, article.title(), article.description(), article.intro());
         return doc;
     }
@@ -128,8 +141,19 @@ public final class ArticleDocuments {
         // a section also matches on the page it is on and the headings above it, at a lower weight
         String context = String.join("\n", section.titles().isEmpty() ? List.of(article.title()) : section.titles());
         addSearchText(doc, section.heading(), context, section.text(), section.code());
-        doc.add(new BinaryDocValuesField(IndexFields.HIT, new HitRecord(url, article.path(), section.anchor(), article.title(),
-                section.heading(), section.titles(), article.category(), section.text(), section.code()).encode()));
+        doc.add(new BinaryDocValuesField(
+                IndexFields.HIT,
+                new HitRecord(
+                                url,
+                                article.path(),
+                                section.anchor(),
+                                article.title(),
+                                section.heading(),
+                                section.titles(),
+                                article.category(),
+                                section.text(),
+                                section.code())
+                        .encode()));
         addVocabulary(doc, section.heading(), section.text());
         return doc;
     }

@@ -93,7 +93,10 @@ public final class ArticlesWatcher implements Closeable {
     private void registerTree(Path start) throws IOException {
         try (Stream<Path> dirs = Files.walk(start)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                dir.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_DELETE,
                         StandardWatchEventKinds.ENTRY_MODIFY);
             }
         }

@@ -15,10 +15,10 @@ public final class EmbeddingText {
 
     /** Below this much prose, a section's code is read as well. */
     private static final int LITTLE_PROSE = 200;
+
     private static final String TRAIL = " \u203a ";
 
-    private EmbeddingText() {
-    }
+    private EmbeddingText() {}
 
     public static String ofArticle(Article article) {
         return join(article.title(), join(article.description(), article.intro()));

@@ -23,8 +23,16 @@ import org.apache.lucene.util.BytesRef;
  * @param prose    the text snippets are cut from: a section's prose, an article's description and intro
  * @param code     a section's code blocks, "" for none
  */
-public record HitRecord(String url, String path, String anchor, String title, String heading, List<String> titles,
-        String category, String prose, String code) {
+public record HitRecord(
+        String url,
+        String path,
+        String anchor,
+        String title,
+        String heading,
+        List<String> titles,
+        String category,
+        String prose,
+        String code) {
 
     public HitRecord {
         titles = List.copyOf(titles);

@@ -12,26 +12,26 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * Writes the index of a set of articles, from scratch or as an update of the index already there.
@@ -140,23 +140,25 @@ public final class IndexBuilder {
             this.version = version;
             this.embedder = embedder;
             this.cache = cache;
-            this.vectors = embedder == null ? null : new ArticleDocuments.Vectors() {
-                @Override
-                public String key(String text) {
-                    return embeddingKey(embedder.modelId(), text);
-                }
+            this.vectors = embedder == null
+                    ? null
+                    : new ArticleDocuments.Vectors() {
+                        @Override
+                        public String key(String text) {
+                            return embeddingKey(embedder.modelId(), text);
+                        }
 
-                @Override
-                public float[] vector(String key, String text) {
-                    float[] cached = cache.lookup(key);
-                    if (cached != null) {
-                        reused.incrementAndGet();
-                        return cached;
-                    }
-                    embedded.incrementAndGet();
-                    return embedder.embedPassage(text);
-                }
-            };
+                        @Override
+                        public float[] vector(String key, String text) {
+                            float[] cached = cache.lookup(key);
+                            if (cached != null) {
+                                reused.incrementAndGet();
+                                return cached;
+                            }
+                            embedded.incrementAndGet();
+                            return embedder.embedPassage(text);
+                        }
+                    };
         }
 
         /** Documents whose vector the model computed in this update. */
@@ -193,15 +195,16 @@ public final class IndexBuilder {
 
         /** Adds a redirect page. */
         public void addRedirect(ArticleLoader.Redirect redirect) throws IOException {
-            writer.addDocument(ArticleDocuments.redirect(redirect.file(), redirect.path(), redirect.target(), redirect.contentHash(),
-                    redirect.fileStamp()));
+            writer.addDocument(ArticleDocuments.redirect(
+                    redirect.file(), redirect.path(), redirect.target(), redirect.contentHash(), redirect.fileStamp()));
         }
 
         /**
          * Makes the change visible in one commit, with the editors' synonyms (already validated),
          * the fingerprint of the files it came from, and whether drafts were included.
          */
-        public IndexMetadata commit(String synonyms, String sourceFingerprint, boolean includeDrafts) throws IOException {
+        public IndexMetadata commit(String synonyms, String sourceFingerprint, boolean includeDrafts)
+                throws IOException {
             int articleCount;
             int sectionCount;
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -209,8 +212,16 @@ public final class IndexBuilder {
                 articleCount = searcher.count(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ARTICLE)));
                 sectionCount = searcher.count(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_SECTION)));
             }
-            IndexMetadata metadata = new IndexMetadata(version, clock.instant(), articleCount, sectionCount,
-                    IndexMetadata.CURRENT_SCHEMA, sourceFingerprint, idOf(embedder), includeDrafts, synonyms);
+            IndexMetadata metadata = new IndexMetadata(
+                    version,
+                    clock.instant(),
+                    articleCount,
+                    sectionCount,
+                    IndexMetadata.CURRENT_SCHEMA,
+                    sourceFingerprint,
+                    idOf(embedder),
+                    includeDrafts,
+                    synonyms);
             writer.setLiveCommitData(metadata.toCommitData().entrySet());
             writer.commit();
             committed = true;
@@ -239,7 +250,8 @@ public final class IndexBuilder {
      * empty when there is no index, it is damaged, of another layout, or was built with drafts
      * {@code includeDrafts} differently or with vectors of another model than {@code embedder}.
      */
-    public Optional<Map<String, ArticleLoader.Indexed>> indexedFiles(Path indexDir, boolean includeDrafts, Embedder embedder) {
+    public Optional<Map<String, ArticleLoader.Indexed>> indexedFiles(
+            Path indexDir, boolean includeDrafts, Embedder embedder) {
         if (!Files.isDirectory(indexDir)) {
             return Optional.empty();
         }
@@ -248,8 +260,11 @@ public final class IndexBuilder {
                 return Optional.empty();
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                IndexMetadata metadata = IndexMetadata.fromCommitData(reader.getIndexCommit().getUserData());
-                if (metadata == null || !metadata.isCurrentLayout() || !metadata.embedder().equals(idOf(embedder))
+                IndexMetadata metadata =
+                        IndexMetadata.fromCommitData(reader.getIndexCommit().getUserData());
+                if (metadata == null
+                        || !metadata.isCurrentLayout()
+                        || !metadata.embedder().equals(idOf(embedder))
                         || metadata.drafts() != includeDrafts) {
                     return Optional.empty();
                 }

@@ -7,14 +7,14 @@ package dev.helpsearch.index;
  */
 public final class IndexFields {
 
-    private IndexFields() {
-    }
+    private IndexFields() {}
 
     // Identity and display, stored.
     /** "article" or "section". */
     public static final String KIND = "kind";
     /** {@code path#anchor} for a section, {@code path} for an article: unique per hit. */
     public static final String URL = "url";
+
     public static final String PATH = "path";
     public static final String ANCHOR = "anchor";
     public static final String FILE = "file";

@@ -23,8 +23,16 @@ import org.apache.lucene.store.Directory;
  * @param drafts    whether articles marked draft were indexed too
  * @param synonyms  the editors' synonym rules (synonyms.txt, validated) the index was built with
  */
-public record IndexMetadata(long version, Instant indexedAt, int articles, int sections, int schema, String sources,
-        String embedder, boolean drafts, String synonyms) {
+public record IndexMetadata(
+        long version,
+        Instant indexedAt,
+        int articles,
+        int sections,
+        int schema,
+        String sources,
+        String embedder,
+        boolean drafts,
+        String synonyms) {
 
     // every key this project writes into a Lucene commit, here and nowhere else
     private static final String VERSION = "helpsearch.version";

@@ -40,20 +40,16 @@ public final class Reindexer {
 
     /** Told how far a run has got, for a progress display; called from the indexing threads. */
     public interface Progress {
-        Progress NONE = new Progress() {
-        };
+        Progress NONE = new Progress() {};
 
         /** Before the first article: how many will be parsed and indexed (only new and edited ones when updating). */
-        default void started(int total) {
-        }
+        default void started(int total) {}
 
         /** After each article is indexed, with how many are done. */
-        default void advanced(int done) {
-        }
+        default void advanced(int done) {}
 
         /** When the run is over, committed or not. */
-        default void finished() {
-        }
+        default void finished() {}
     }
 
     /**
@@ -67,14 +63,24 @@ public final class Reindexer {
      * @param embedded documents the embedding model read (0 without vectors)
      * @param reused   documents whose vector was already known from the previous index
      */
-    public record Outcome(boolean replaced, IndexMetadata metadata, List<ArticleProblem> problems, int left, int changed,
-            int removed, boolean anew, int embedded, int reused, long millis) {
+    public record Outcome(
+            boolean replaced,
+            IndexMetadata metadata,
+            List<ArticleProblem> problems,
+            int left,
+            int changed,
+            int removed,
+            boolean anew,
+            int embedded,
+            int reused,
+            long millis) {
         public Outcome {
             problems = List.copyOf(problems);
         }
     }
 
-    public Reindexer(Path articles, Path index, boolean includeDrafts, IndexBuilder builder, Consumer<IndexMetadata> onCommit) {
+    public Reindexer(
+            Path articles, Path index, boolean includeDrafts, IndexBuilder builder, Consumer<IndexMetadata> onCommit) {
         this.articles = articles;
         this.index = index;
         this.includeDrafts = includeDrafts;
@@ -146,16 +152,19 @@ public final class Reindexer {
         }
     }
 
-    private Outcome reindex(boolean skipInvalid, boolean fromScratch, boolean keepLastGood, Progress progress) throws IOException {
+    private Outcome reindex(boolean skipInvalid, boolean fromScratch, boolean keepLastGood, Progress progress)
+            throws IOException {
         long start = System.nanoTime();
         String fingerprint = ArticleLoader.fingerprint(articles);
         // one model for the whole run, even if one finishes loading meanwhile
         Embedder embedder = builder.currentEmbedder();
-        Optional<Map<String, ArticleLoader.Indexed>> indexed = fromScratch ? Optional.empty()
-                : builder.indexedFiles(index, includeDrafts, embedder);
+        Optional<Map<String, ArticleLoader.Indexed>> indexed =
+                fromScratch ? Optional.empty() : builder.indexedFiles(index, includeDrafts, embedder);
         ArticleLoader loader = new ArticleLoader(new ArticleParser(limits));
         ArticleLoader.Scan scanned = loader.scan(articles, includeDrafts, indexed.orElse(Map.of()));
-        ArticleLoader.Scan scan = keepLastGood ? withoutInvalid(loader, scanned, indexed.orElse(Map.of()).keySet()) : scanned;
+        ArticleLoader.Scan scan = keepLastGood
+                ? withoutInvalid(loader, scanned, indexed.orElse(Map.of()).keySet())
+                : scanned;
         IndexMetadata previous = keepLastGood ? metadata() : null;
         List<ArticleProblem> problems = new ArrayList<>();
         String synonyms = Synonyms.read(articles);
@@ -208,7 +217,16 @@ public final class Reindexer {
             reused = update.reused();
         }
         onCommit.accept(metadata);
-        return new Outcome(true, metadata, problems, scan.skipped(), changed, removed, indexed.isEmpty(), embedded, reused,
+        return new Outcome(
+                true,
+                metadata,
+                problems,
+                scan.skipped(),
+                changed,
+                removed,
+                indexed.isEmpty(),
+                embedded,
+                reused,
                 millisSince(start));
     }
 
@@ -218,15 +236,18 @@ public final class Reindexer {
      * unchanged, keeping their last good version, and the others are left out. Their problems
      * stay in the scan, to be reported.
      */
-    private static ArticleLoader.Scan withoutInvalid(ArticleLoader loader, ArticleLoader.Scan scan, Set<String> indexedFiles) {
+    private static ArticleLoader.Scan withoutInvalid(
+            ArticleLoader loader, ArticleLoader.Scan scan, Set<String> indexedFiles) {
         List<ArticleProblem> problems = new ArrayList<>(scan.problems());
-        problems.addAll(loader.parse(scan, article -> { }));
+        problems.addAll(loader.parse(scan, article -> {}));
         Set<String> invalid = new HashSet<>();
         problems.forEach(problem -> invalid.add(problem.file()));
-        List<String> toParse = scan.toParse().stream().filter(file -> !invalid.contains(file)).toList();
+        List<String> toParse =
+                scan.toParse().stream().filter(file -> !invalid.contains(file)).toList();
         List<String> unchanged = new ArrayList<>(scan.unchanged());
         invalid.stream().filter(indexedFiles::contains).sorted().forEach(unchanged::add);
-        return new ArticleLoader.Scan(scan.root(), toParse, unchanged, problems, scan.skipped(), scan.stamps(), scan.redirects());
+        return new ArticleLoader.Scan(
+                scan.root(), toParse, unchanged, problems, scan.skipped(), scan.stamps(), scan.redirects());
     }
 
     /** True when there is no index to serve: missing, unreadable, or of a layout this build does not read. */

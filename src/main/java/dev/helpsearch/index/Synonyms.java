@@ -30,8 +30,7 @@ public final class Synonyms {
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
     private static final String BUILTIN = loadBuiltin();
 
-    private Synonyms() {
-    }
+    private Synonyms() {}
 
     /** A synonyms file that cannot be used, with the line to fix. */
     public static final class InvalidSynonymsException extends Exception {

@@ -32,14 +32,15 @@ public final class ContentGaps {
     public static final double SAME_TOPIC = 0.85;
     /** Failing queries looked at: the long tail of single searches says little and costs an embedding each. */
     static final int MAX_QUERIES = 300;
+
     private static final int CACHED_EMBEDDINGS = 4_096;
     /** Words of questions rather than of topics, besides Lucene's English stop words. */
-    private static final List<String> QUESTION_WORDS = List.of("how", "do", "does", "did", "i", "my", "me", "we", "our", "can", "cannot",
-            "cant", "why", "what", "when", "where", "which", "who", "you", "your", "get", "help", "please", "should", "would", "could");
+    private static final List<String> QUESTION_WORDS = List.of(
+            "how", "do", "does", "did", "i", "my", "me", "we", "our", "can", "cannot", "cant", "why", "what", "when",
+            "where", "which", "who", "you", "your", "get", "help", "please", "should", "would", "could");
 
     /** A failing query and how often it failed in the period. */
-    public record Failing(String query, long count) {
-    }
+    public record Failing(String query, long count) {}
 
     /** One topic: its most searched query, the failures of all its variants, and the variants, most searched first. */
     public record Gap(String label, long searches, List<String> variants) {
@@ -74,7 +75,8 @@ public final class ContentGaps {
     public List<Gap> group(List<Failing> failing) {
         List<Failing> sorted = failing.stream()
                 .sorted(Comparator.comparingLong(Failing::count).reversed().thenComparing(Failing::query))
-                .limit(MAX_QUERIES).toList();
+                .limit(MAX_QUERIES)
+                .toList();
         List<float[]> vectors = vectors(sorted);
         List<Topic> topics = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
@@ -95,7 +97,9 @@ public final class ContentGaps {
             home.members.add(query);
         }
         return topics.stream()
-                .map(t -> new Gap(t.members.get(0).query(), t.members.stream().mapToLong(Failing::count).sum(),
+                .map(t -> new Gap(
+                        t.members.get(0).query(),
+                        t.members.stream().mapToLong(Failing::count).sum(),
                         t.members.stream().map(Failing::query).toList()))
                 .sorted(Comparator.comparingLong(Gap::searches).reversed().thenComparing(Gap::label))
                 .toList();

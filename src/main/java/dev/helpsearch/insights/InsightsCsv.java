@@ -10,17 +10,31 @@ import java.util.Locale;
  */
 public final class InsightsCsv {
 
-    public enum Table { QUERIES, GAPS, ARTICLES }
-
-    private InsightsCsv() {
+    public enum Table {
+        QUERIES,
+        GAPS,
+        ARTICLES
     }
 
+    private InsightsCsv() {}
+
     public static String queries(List<InsightsReport.QueryStats> queries) {
-        StringBuilder csv = new StringBuilder("query,searches,no_results,clickable_searches,clicked_searches,clicks,click_through,"
-                + "average_click_position,in_app_lookups,in_app_answered\r\n");
+        StringBuilder csv =
+                new StringBuilder("query,searches,no_results,clickable_searches,clicked_searches,clicks,click_through,"
+                        + "average_click_position,in_app_lookups,in_app_answered\r\n");
         for (InsightsReport.QueryStats q : queries) {
-            row(csv, q.query(), q.searches(), q.zeroResults(), q.clickable(), q.clicked(), q.clicks(), ratio(q.clickThrough()),
-                    ratio(q.averagePosition()), q.lookups(), q.answered());
+            row(
+                    csv,
+                    q.query(),
+                    q.searches(),
+                    q.zeroResults(),
+                    q.clickable(),
+                    q.clicked(),
+                    q.clicks(),
+                    ratio(q.clickThrough()),
+                    ratio(q.averagePosition()),
+                    q.lookups(),
+                    q.answered());
         }
         return csv.toString();
     }

@@ -29,8 +29,8 @@ public final class InsightsDatabase implements AutoCloseable {
     public static final String FILE = "insights.db";
 
     /** Each step runs once, in order, in one transaction with the version it brings the file to. */
-    static final List<List<String>> MIGRATIONS = List.of(
-            List.of("""
+    static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
                     CREATE TABLE searches (
                       id INTEGER PRIMARY KEY,
                       query_id TEXT NOT NULL UNIQUE,
@@ -45,23 +45,23 @@ public final class InsightsDatabase implements AutoCloseable {
                       answered INTEGER NOT NULL DEFAULT 0,
                       took_ms REAL NOT NULL,
                       refined INTEGER NOT NULL DEFAULT 0)""",
-                    "CREATE INDEX searches_at ON searches(at)",
-                    """
+            "CREATE INDEX searches_at ON searches(at)",
+            """
                     CREATE TABLE clicks (
                       id INTEGER PRIMARY KEY,
                       query_id TEXT NOT NULL,
                       at INTEGER NOT NULL,
                       url TEXT NOT NULL,
                       position INTEGER NOT NULL)""",
-                    "CREATE INDEX clicks_query ON clicks(query_id)",
-                    "CREATE INDEX clicks_at ON clicks(at)",
-                    """
+            "CREATE INDEX clicks_query ON clicks(query_id)",
+            "CREATE INDEX clicks_at ON clicks(at)",
+            """
                     CREATE TABLE feedback (
                       id INTEGER PRIMARY KEY,
                       at INTEGER NOT NULL,
                       path TEXT NOT NULL,
                       helpful INTEGER NOT NULL)""",
-                    "CREATE INDEX feedback_at ON feedback(at)"));
+            "CREATE INDEX feedback_at ON feedback(at)"));
 
     static final List<String> TABLES = List.of("searches", "clicks", "feedback");
 
@@ -81,7 +81,8 @@ public final class InsightsDatabase implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(2_000);
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        Connection connection =
+                DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         try {
             migrate(connection);
             return new InsightsDatabase(connection, file);
@@ -95,24 +96,27 @@ public final class InsightsDatabase implements AutoCloseable {
     public static Connection openForReading(Path folder) throws SQLException {
         Path file = folder.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new SQLException("no insights database at " + file + ": the server records one once it has served searches");
+            throw new SQLException(
+                    "no insights database at " + file + ": the server records one once it has served searches");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(2_000);
         // not SQLite's read-only mode: a WAL file's readers need its shared-memory index, which a
         // read-only connection cannot create once the writer has closed; this one only reads anyway
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        Connection connection =
+                DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         int version = version(connection);
         if (version != MIGRATIONS.size()) {
             connection.close();
-            throw new SQLException("the insights database at " + file + " has schema version " + version + ", this helpsearch reads "
-                    + MIGRATIONS.size() + ": start the server once to migrate it");
+            throw new SQLException("the insights database at " + file + " has schema version " + version
+                    + ", this helpsearch reads " + MIGRATIONS.size() + ": start the server once to migrate it");
         }
         return connection;
     }
 
     static int version(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -121,8 +125,9 @@ public final class InsightsDatabase implements AutoCloseable {
         int version = version(connection);
         if (version > MIGRATIONS.size()) {
             // a newer release wrote it: its tables may mean things this one would get wrong
-            throw new SQLException("the insights database has schema version " + version + ", newer than this helpsearch ("
-                    + MIGRATIONS.size() + "); upgrade helpsearch or point --data elsewhere");
+            throw new SQLException(
+                    "the insights database has schema version " + version + ", newer than this helpsearch ("
+                            + MIGRATIONS.size() + "); upgrade helpsearch or point --data elsewhere");
         }
         connection.setAutoCommit(false);
         try {
@@ -154,10 +159,12 @@ public final class InsightsDatabase implements AutoCloseable {
         try (PreparedStatement search = connection.prepareStatement("""
                 INSERT OR IGNORE INTO searches (query_id, at, query, mode, source, hits, total, top_url, confidence, answered, took_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement refine = connection.prepareStatement(
-                     "UPDATE searches SET refined = 1 WHERE query_id = ? AND NOT EXISTS (SELECT 1 FROM clicks WHERE query_id = ?)");
-             PreparedStatement click = connection.prepareStatement("INSERT INTO clicks (query_id, at, url, position) VALUES (?, ?, ?, ?)");
-             PreparedStatement feedback = connection.prepareStatement("INSERT INTO feedback (at, path, helpful) VALUES (?, ?, ?)")) {
+                PreparedStatement refine = connection.prepareStatement(
+                        "UPDATE searches SET refined = 1 WHERE query_id = ? AND NOT EXISTS (SELECT 1 FROM clicks WHERE query_id = ?)");
+                PreparedStatement click = connection.prepareStatement(
+                        "INSERT INTO clicks (query_id, at, url, position) VALUES (?, ?, ?, ?)");
+                PreparedStatement feedback =
+                        connection.prepareStatement("INSERT INTO feedback (at, path, helpful) VALUES (?, ?, ?)")) {
             for (InsightEvent event : events) {
                 switch (event) {
                     case InsightEvent.Search s -> {
@@ -245,7 +252,7 @@ public final class InsightsDatabase implements AutoCloseable {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : TABLES) {
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 rs.next();
                 counts.put(table, rs.getLong(1));
             }
@@ -256,7 +263,8 @@ public final class InsightsDatabase implements AutoCloseable {
     /** The file's size as SQLite sees it (pages in use and free), without the WAL. */
     long bytes() throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) {
+                ResultSet rs = statement.executeQuery(
+                        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -268,7 +276,8 @@ public final class InsightsDatabase implements AutoCloseable {
     /** For tests: a raw statement against the writer's connection. */
     List<Object[]> query(String sql) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 Object[] row = new Object[columns];

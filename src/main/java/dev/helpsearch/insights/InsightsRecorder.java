@@ -49,6 +49,7 @@ public final class InsightsRecorder implements AutoCloseable {
     static final int CLICKABLE_HITS = 20;
     /** A new query within this time of the last one in the same box was typed on the way, not meant. */
     private static final Duration STILL_TYPING = Duration.ofSeconds(3);
+
     private static final Duration MAINTAIN_EVERY = Duration.ofHours(1);
     private static final Duration REOPEN_EVERY = Duration.ofSeconds(10);
 
@@ -77,11 +78,15 @@ public final class InsightsRecorder implements AutoCloseable {
     }
 
     /** "ok", "degraded" (with the reason, which names no server path) or "off". */
-    public record Health(String state, String reason) {
-    }
+    public record Health(String state, String reason) {}
 
     /** Counters since start and the database's size, for /metrics. */
-    public record Stats(boolean enabled, boolean healthy, long queued, long databaseBytes, Map<String, Long> recorded,
+    public record Stats(
+            boolean enabled,
+            boolean healthy,
+            long queued,
+            long databaseBytes,
+            Map<String, Long> recorded,
             Map<String, Long> dropped) {
 
         public Stats {
@@ -91,7 +96,14 @@ public final class InsightsRecorder implements AutoCloseable {
     }
 
     /** Why a click was or was not taken. */
-    public enum ClickOutcome { RECORDED, ALREADY_RECORDED, UNKNOWN_QUERY, UNKNOWN_URL, WRONG_POSITION, DROPPED }
+    public enum ClickOutcome {
+        RECORDED,
+        ALREADY_RECORDED,
+        UNKNOWN_QUERY,
+        UNKNOWN_URL,
+        WRONG_POSITION,
+        DROPPED
+    }
 
     public static final List<String> EVENT_KINDS = List.of("search", "click", "feedback");
     public static final List<String> DROP_REASONS = List.of("queue_full", "unavailable", "write_failed");
@@ -118,8 +130,7 @@ public final class InsightsRecorder implements AutoCloseable {
     private Instant nextMaintenance = Instant.MIN;
     private Instant nextOpen = Instant.MIN;
 
-    private record Recent(String query, Instant at, List<String> urls, int offset, Set<String> clicked) {
-    }
+    private record Recent(String query, Instant at, List<String> urls, int offset, Set<String> clicked) {}
 
     private InsightsRecorder(Settings settings, Clock clock) {
         this.settings = settings;
@@ -163,19 +174,33 @@ public final class InsightsRecorder implements AutoCloseable {
         Instant now = clock.instant();
         String query = QueryNormalizer.normalize(answered.query());
         String queryId = newQueryId();
-        List<String> urls = answered.urls().subList(0, Math.min(CLICKABLE_HITS, answered.urls().size()));
+        List<String> urls = answered.urls()
+                .subList(0, Math.min(CLICKABLE_HITS, answered.urls().size()));
         String refines = null;
         synchronized (recent) {
             Recent before = previous == null ? null : recent.get(previous);
-            if (before != null && before.clicked().isEmpty() && before.query().length() > 0
-                    && (query.startsWith(before.query()) || before.query().startsWith(query)
+            if (before != null
+                    && before.clicked().isEmpty()
+                    && before.query().length() > 0
+                    && (query.startsWith(before.query())
+                            || before.query().startsWith(query)
                             || Duration.between(before.at(), now).compareTo(STILL_TYPING) < 0)) {
                 refines = previous;
             }
         }
-        InsightEvent.Search event = new InsightEvent.Search(queryId, now, query, answered.mode(), answered.source(), answered.urls().size(),
-                answered.total(), answered.urls().isEmpty() ? null : answered.urls().get(0), answered.confidence(), answered.answered(),
-                answered.tookMs(), refines);
+        InsightEvent.Search event = new InsightEvent.Search(
+                queryId,
+                now,
+                query,
+                answered.mode(),
+                answered.source(),
+                answered.urls().size(),
+                answered.total(),
+                answered.urls().isEmpty() ? null : answered.urls().get(0),
+                answered.confidence(),
+                answered.answered(),
+                answered.tookMs(),
+                refines);
         if (!offer(event)) {
             return Optional.empty();
         }
@@ -206,7 +231,9 @@ public final class InsightsRecorder implements AutoCloseable {
                 return ClickOutcome.ALREADY_RECORDED;
             }
         }
-        return offer(new InsightEvent.Click(queryId, clock.instant(), url, position)) ? ClickOutcome.RECORDED : ClickOutcome.DROPPED;
+        return offer(new InsightEvent.Click(queryId, clock.instant(), url, position))
+                ? ClickOutcome.RECORDED
+                : ClickOutcome.DROPPED;
     }
 
     /** Queues an article's rating; the caller has checked that the path is an article. */
@@ -239,8 +266,13 @@ public final class InsightsRecorder implements AutoCloseable {
         recorded.forEach((k, v) -> recordedNow.put(k, v.get()));
         Map<String, Long> droppedNow = new LinkedHashMap<>();
         dropped.forEach((k, v) -> droppedNow.put(k, v.get()));
-        return new Stats(settings != null, settings != null && problem == null, queue == null ? 0 : queue.size(), databaseBytes,
-                recordedNow, droppedNow);
+        return new Stats(
+                settings != null,
+                settings != null && problem == null,
+                queue == null ? 0 : queue.size(),
+                databaseBytes,
+                recordedNow,
+                droppedNow);
     }
 
     /** Waits until every event queued before this call is stored or dropped; for tests and the CLI. */
@@ -338,8 +370,12 @@ public final class InsightsRecorder implements AutoCloseable {
             long over = db.enforceBound(settings.maxRows());
             databaseBytes = db.bytes();
             if (old + over > 0) {
-                LOG.info("insights: deleted {} rows older than {} days and {} over the bound of {} a table", old,
-                        settings.retention().toDays(), over, settings.maxRows());
+                LOG.info(
+                        "insights: deleted {} rows older than {} days and {} over the bound of {} a table",
+                        old,
+                        settings.retention().toDays(),
+                        over,
+                        settings.maxRows());
             }
         } catch (SQLException e) {
             degrade("cannot apply the insights retention (" + e.getMessage() + ")", e);
@@ -366,7 +402,9 @@ public final class InsightsRecorder implements AutoCloseable {
 
     private void degrade(String reason, Exception e) {
         if (!reason.equals(problem)) {
-            LOG.warn("search insights degraded, searches are answered but not recorded: {} (data folder {})", reason,
+            LOG.warn(
+                    "search insights degraded, searches are answered but not recorded: {} (data folder {})",
+                    reason,
                     settings.folder().toAbsolutePath());
         }
         problem = reason;
@@ -381,7 +419,8 @@ public final class InsightsRecorder implements AutoCloseable {
             return "cannot create the data folder: a file is in the way";
         }
         if (e instanceof FileSystemException fs) {
-            return "cannot write the data folder: " + (fs.getReason() == null ? e.getClass().getSimpleName() : fs.getReason());
+            return "cannot write the data folder: "
+                    + (fs.getReason() == null ? e.getClass().getSimpleName() : fs.getReason());
         }
         if (e instanceof IOException) {
             return "cannot write the data folder (" + e.getClass().getSimpleName() + ")";

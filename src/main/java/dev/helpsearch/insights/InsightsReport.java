@@ -9,8 +9,16 @@ import java.util.Map;
  * no click, no confident in-app answer), click-through, article ratings, and the failing queries
  * grouped into content gaps. Problem queries carry what the search answers for them today.
  */
-public record InsightsReport(Instant from, Instant to, Totals totals, Map<String, Long> bySource, List<QueryStats> topQueries,
-        List<Problem> noResults, List<Problem> noClicks, List<Problem> lowConfidence, List<ArticleRating> helpfulness,
+public record InsightsReport(
+        Instant from,
+        Instant to,
+        Totals totals,
+        Map<String, Long> bySource,
+        List<QueryStats> topQueries,
+        List<Problem> noResults,
+        List<Problem> noClicks,
+        List<Problem> lowConfidence,
+        List<ArticleRating> helpfulness,
         List<ContentGaps.Gap> gaps) {
 
     public InsightsReport {
@@ -27,8 +35,15 @@ public record InsightsReport(Instant from, Instant to, Totals totals, Map<String
      * @param clickable searches from clients that show hits to click (the search page and the widget)
      * @param clicked   those of them with at least one click
      */
-    public record Totals(long searches, long zeroResults, long clickable, long clicked, long clicks, double averagePosition,
-            long lookups, long answered) {
+    public record Totals(
+            long searches,
+            long zeroResults,
+            long clickable,
+            long clicked,
+            long clicks,
+            double averagePosition,
+            long lookups,
+            long answered) {
 
         /** Clicked searches per clickable search, 0 to 1; 0 when there were none. */
         public double clickThrough() {
@@ -37,8 +52,16 @@ public record InsightsReport(Instant from, Instant to, Totals totals, Map<String
     }
 
     /** One normalised query over the period; positions are 1-based ranks. */
-    public record QueryStats(String query, long searches, long zeroResults, long clickable, long clicked, long clicks,
-            long positionSum, long lookups, long answered) {
+    public record QueryStats(
+            String query,
+            long searches,
+            long zeroResults,
+            long clickable,
+            long clicked,
+            long clicks,
+            long positionSum,
+            long lookups,
+            long answered) {
 
         public double clickThrough() {
             return clickable == 0 ? 0 : (double) clicked / clickable;
@@ -59,9 +82,7 @@ public record InsightsReport(Instant from, Instant to, Totals totals, Map<String
     }
 
     /** A hit as a problem query gets it today. */
-    public record BestHit(String url, String title, String heading) {
-    }
+    public record BestHit(String url, String title, String heading) {}
 
-    public record ArticleRating(String path, long helpful, long notHelpful) {
-    }
+    public record ArticleRating(String path, long helpful, long notHelpful) {}
 }

@@ -22,6 +22,7 @@ public final class InsightsReports {
 
     /** Rows per list; the CSV export has every query. */
     public static final int LIST_LIMIT = 25;
+
     private static final String CLICKABLE = "('page', 'widget')";
 
     private final Path folder;
@@ -45,15 +46,39 @@ public final class InsightsReports {
     public InsightsReport report(Instant from, Instant to, int limit) throws SQLException {
         try (Connection connection = InsightsDatabase.openForReading(folder)) {
             List<InsightsReport.QueryStats> queries = queries(connection, from, to);
-            List<InsightsReport.QueryStats> noResults = pick(queries, q -> q.zeroResults() > 0,
-                    Comparator.comparingLong(InsightsReport.QueryStats::zeroResults).reversed(), limit);
-            List<InsightsReport.QueryStats> noClicks = pick(queries, q -> q.clickable() > 0 && q.clicked() == 0 && q.zeroResults() < q.searches(),
-                    Comparator.comparingLong(InsightsReport.QueryStats::clickable).reversed(), limit);
-            List<InsightsReport.QueryStats> lowConfidence = pick(queries, q -> q.lookups() > q.answered(),
-                    Comparator.comparingLong((InsightsReport.QueryStats q) -> q.lookups() - q.answered()).reversed(), limit);
-            return new InsightsReport(from, to, totals(connection, from, to), bySource(connection, from, to),
-                    pick(queries, q -> true, Comparator.comparingLong(InsightsReport.QueryStats::searches).reversed(), limit),
-                    withHits(noResults), withHits(noClicks), withHits(lowConfidence), ratings(connection, from, to),
+            List<InsightsReport.QueryStats> noResults = pick(
+                    queries,
+                    q -> q.zeroResults() > 0,
+                    Comparator.comparingLong(InsightsReport.QueryStats::zeroResults)
+                            .reversed(),
+                    limit);
+            List<InsightsReport.QueryStats> noClicks = pick(
+                    queries,
+                    q -> q.clickable() > 0 && q.clicked() == 0 && q.zeroResults() < q.searches(),
+                    Comparator.comparingLong(InsightsReport.QueryStats::clickable)
+                            .reversed(),
+                    limit);
+            List<InsightsReport.QueryStats> lowConfidence = pick(
+                    queries,
+                    q -> q.lookups() > q.answered(),
+                    Comparator.comparingLong((InsightsReport.QueryStats q) -> q.lookups() - q.answered())
+                            .reversed(),
+                    limit);
+            return new InsightsReport(
+                    from,
+                    to,
+                    totals(connection, from, to),
+                    bySource(connection, from, to),
+                    pick(
+                            queries,
+                            q -> true,
+                            Comparator.comparingLong(InsightsReport.QueryStats::searches)
+                                    .reversed(),
+                            limit),
+                    withHits(noResults),
+                    withHits(noClicks),
+                    withHits(lowConfidence),
+                    ratings(connection, from, to),
                     gaps.group(failing(queries)));
         }
     }
@@ -61,8 +86,12 @@ public final class InsightsReports {
     /** Every query of the period, most searched first: what the CSV export lists. */
     public List<InsightsReport.QueryStats> allQueries(Instant from, Instant to) throws SQLException {
         try (Connection connection = InsightsDatabase.openForReading(folder)) {
-            return pick(queries(connection, from, to), q -> true,
-                    Comparator.comparingLong(InsightsReport.QueryStats::searches).reversed(), Integer.MAX_VALUE);
+            return pick(
+                    queries(connection, from, to),
+                    q -> true,
+                    Comparator.comparingLong(InsightsReport.QueryStats::searches)
+                            .reversed(),
+                    Integer.MAX_VALUE);
         }
     }
 
@@ -70,7 +99,8 @@ public final class InsightsReports {
     static List<ContentGaps.Failing> failing(List<InsightsReport.QueryStats> queries) {
         List<ContentGaps.Failing> failing = new ArrayList<>();
         for (InsightsReport.QueryStats q : queries) {
-            long failures = q.zeroResults() + (q.clicked() == 0 ? Math.max(0, q.clickable() - q.zeroResults()) : 0)
+            long failures = q.zeroResults()
+                    + (q.clicked() == 0 ? Math.max(0, q.clickable() - q.zeroResults()) : 0)
                     + (q.lookups() - q.answered());
             if (failures > 0) {
                 failing.add(new ContentGaps.Failing(q.query(), Math.min(failures, q.searches())));
@@ -80,15 +110,25 @@ public final class InsightsReports {
     }
 
     private List<InsightsReport.Problem> withHits(List<InsightsReport.QueryStats> queries) {
-        return queries.stream().map(q -> new InsightsReport.Problem(q, bestHits.apply(q.query()))).toList();
+        return queries.stream()
+                .map(q -> new InsightsReport.Problem(q, bestHits.apply(q.query())))
+                .toList();
     }
 
-    private static List<InsightsReport.QueryStats> pick(List<InsightsReport.QueryStats> queries, Predicate<InsightsReport.QueryStats> which,
-            Comparator<InsightsReport.QueryStats> order, int limit) {
-        return queries.stream().filter(which).sorted(order.thenComparing(InsightsReport.QueryStats::query)).limit(limit).toList();
+    private static List<InsightsReport.QueryStats> pick(
+            List<InsightsReport.QueryStats> queries,
+            Predicate<InsightsReport.QueryStats> which,
+            Comparator<InsightsReport.QueryStats> order,
+            int limit) {
+        return queries.stream()
+                .filter(which)
+                .sorted(order.thenComparing(InsightsReport.QueryStats::query))
+                .limit(limit)
+                .toList();
     }
 
-    private static List<InsightsReport.QueryStats> queries(Connection connection, Instant from, Instant to) throws SQLException {
+    private static List<InsightsReport.QueryStats> queries(Connection connection, Instant from, Instant to)
+            throws SQLException {
         // searches refined while typing are left out: "por" on the way to "port in use" is no query anyone meant
         String sql = """
                 WITH c AS (SELECT query_id, COUNT(*) AS n, SUM(position) AS pos FROM clicks WHERE at >= ?1 AND at < ?2 GROUP BY query_id)
@@ -100,10 +140,19 @@ public final class InsightsReports {
                 WHERE s.at >= ?1 AND s.at < ?2 AND s.refined = 0
                 GROUP BY s.query""".formatted(CLICKABLE);
         List<InsightsReport.QueryStats> stats = new ArrayList<>();
-        try (PreparedStatement statement = period(connection, sql, from, to); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = period(connection, sql, from, to);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                stats.add(new InsightsReport.QueryStats(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                stats.add(new InsightsReport.QueryStats(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9)));
             }
         }
         return stats;
@@ -123,7 +172,8 @@ public final class InsightsReports {
         long clicked;
         long lookups;
         long answered;
-        try (PreparedStatement statement = period(connection, sql, from, to); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = period(connection, sql, from, to);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             searches = rs.getLong(1);
             zero = rs.getLong(2);
@@ -132,11 +182,15 @@ public final class InsightsReports {
             lookups = rs.getLong(5);
             answered = rs.getLong(6);
         }
-        try (PreparedStatement statement = period(connection,
-                "SELECT COUNT(*), COALESCE(AVG(position), 0) FROM clicks WHERE at >= ?1 AND at < ?2", from, to);
-             ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = period(
+                        connection,
+                        "SELECT COUNT(*), COALESCE(AVG(position), 0) FROM clicks WHERE at >= ?1 AND at < ?2",
+                        from,
+                        to);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
-            return new InsightsReport.Totals(searches, zero, clickable, clicked, rs.getLong(1), rs.getDouble(2), lookups, answered);
+            return new InsightsReport.Totals(
+                    searches, zero, clickable, clicked, rs.getLong(1), rs.getDouble(2), lookups, answered);
         }
     }
 
@@ -145,9 +199,12 @@ public final class InsightsReports {
         for (Source source : Source.values()) {
             counts.put(source.id(), 0L);
         }
-        try (PreparedStatement statement = period(connection,
-                "SELECT source, COUNT(*) FROM searches WHERE at >= ?1 AND at < ?2 AND refined = 0 GROUP BY source", from, to);
-             ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = period(
+                        connection,
+                        "SELECT source, COUNT(*) FROM searches WHERE at >= ?1 AND at < ?2 AND refined = 0 GROUP BY source",
+                        from,
+                        to);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -155,12 +212,13 @@ public final class InsightsReports {
         return counts;
     }
 
-    private static List<InsightsReport.ArticleRating> ratings(Connection connection, Instant from, Instant to) throws SQLException {
+    private static List<InsightsReport.ArticleRating> ratings(Connection connection, Instant from, Instant to)
+            throws SQLException {
         List<InsightsReport.ArticleRating> ratings = new ArrayList<>();
         try (PreparedStatement statement = period(connection, """
                 SELECT path, SUM(helpful), SUM(1 - helpful) FROM feedback WHERE at >= ?1 AND at < ?2
                 GROUP BY path ORDER BY SUM(1 - helpful) DESC, COUNT(*) DESC, path""", from, to);
-             ResultSet rs = statement.executeQuery()) {
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 ratings.add(new InsightsReport.ArticleRating(rs.getString(1), rs.getLong(2), rs.getLong(3)));
             }
@@ -168,7 +226,8 @@ public final class InsightsReports {
         return ratings;
     }
 
-    private static PreparedStatement period(Connection connection, String sql, Instant from, Instant to) throws SQLException {
+    private static PreparedStatement period(Connection connection, String sql, Instant from, Instant to)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setLong(1, from.toEpochMilli());
         statement.setLong(2, to.toEpochMilli());

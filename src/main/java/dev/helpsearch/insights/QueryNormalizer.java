@@ -12,8 +12,7 @@ public final class QueryNormalizer {
     /** Longer queries are pasted logs, not phrasing; their start is what an editor needs to see. */
     public static final int MAX_LENGTH = 200;
 
-    private QueryNormalizer() {
-    }
+    private QueryNormalizer() {}
 
     public static String normalize(String query) {
         String text = Normalizer.normalize(query, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

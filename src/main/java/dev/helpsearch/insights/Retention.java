@@ -12,14 +12,14 @@ public final class Retention {
     /** Ten years: longer than any reason to keep search logs, and far from overflowing an Instant. */
     public static final Duration MAX = Duration.ofDays(3650);
 
-    private Retention() {
-    }
+    private Retention() {}
 
     /** The period, or an IllegalArgumentException saying what is accepted. */
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("a retention is a number of hours, days or weeks, such as 90d, 12w or 36h, not '" + text + "'");
+            throw new IllegalArgumentException(
+                    "a retention is a number of hours, days or weeks, such as 90d, 12w or 36h, not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         Duration period = switch (m.group(2)) {

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Where a search came from: the search page, the embeddable widget, the in-app lookup, or any other API client. */
 public enum Source {
-    PAGE, WIDGET, IN_APP, API;
+    PAGE,
+    WIDGET,
+    IN_APP,
+    API;
 
     /** The name stored and shown: {@code page}, {@code widget}, {@code in_app}, {@code api}. */
     public String id() {

@@ -7,6 +7,12 @@ package dev.helpsearch.search;
  * @param text       the same body as plain text
  * @param confidence 0..1; an answer is only given above the service's threshold
  */
-public record Answer(String url, String path, String anchor, String title, String heading, String html, String text,
-        double confidence) {
-}
+public record Answer(
+        String url,
+        String path,
+        String anchor,
+        String title,
+        String heading,
+        String html,
+        String text,
+        double confidence) {}

@@ -51,17 +51,29 @@ final class Answers {
      * @param similarityAboveOffTopic its similarity to the question above the corpus's off-topic level
      * @param strictMatch   whether it holds enough of the question's words
      */
-    record FusedSignals(double coverage, double margin, int position, boolean lexicalFirst, boolean semanticFirst,
-            double similarityAboveOffTopic, boolean strictMatch) {
-    }
+    record FusedSignals(
+            double coverage,
+            double margin,
+            int position,
+            boolean lexicalFirst,
+            boolean semanticFirst,
+            double similarityAboveOffTopic,
+            boolean strictMatch) {}
 
     /**
      * @param lexical  the ranking by words alone
      * @param semantic the documents nearest in meaning, best first; empty when the query was
      *                 answered by words alone
      */
-    Answer best(IndexSearcher searcher, QueryBuilder.Built built, List<ScoreDoc> candidates, List<SearchHit> hits,
-            ScoreDoc[] lexical, ScoreDoc[] semantic, List<FusionFeatures.Candidate> features, double offTopic) {
+    Answer best(
+            IndexSearcher searcher,
+            QueryBuilder.Built built,
+            List<ScoreDoc> candidates,
+            List<SearchHit> hits,
+            ScoreDoc[] lexical,
+            ScoreDoc[] semantic,
+            List<FusionFeatures.Candidate> features,
+            double offTopic) {
         if (built.terms().isEmpty() && features.isEmpty()) {
             return null;
         }
@@ -78,7 +90,8 @@ final class Answers {
                     confidence = fused.confidence(fusedSignals(fusedCandidate, candidates, i, offTopic));
                     needed = threshold == 0 ? 0 : fused.threshold();
                 } else {
-                    confidence = signals(built.terms(), record, candidates, i, lexical, semantic).confidence();
+                    confidence = signals(built.terms(), record, candidates, i, lexical, semantic)
+                            .confidence();
                     needed = threshold;
                 }
                 if (confidence < needed) {
@@ -86,8 +99,15 @@ final class Answers {
                 }
                 SearchHit hit = hits.get(i);
                 String html = DocValueText.read(searcher, candidates.get(i).doc, IndexFields.HTML);
-                return new Answer(hit.url(), hit.path(), hit.anchor(), hit.title(), hit.heading(), html,
-                        text(record), Math.round(confidence * 1000) / 1000.0);
+                return new Answer(
+                        hit.url(),
+                        hit.path(),
+                        hit.anchor(),
+                        hit.title(),
+                        hit.heading(),
+                        html,
+                        text(record),
+                        Math.round(confidence * 1000) / 1000.0);
             }
             return null;
         } catch (IOException e) {
@@ -105,8 +125,8 @@ final class Answers {
      * @param semanticFirst whether it is the nearest document in meaning
      * @param hybrid        whether the semantic side took part
      */
-    record Signals(double coverage, double margin, int position, boolean lexicalFirst, boolean semanticFirst,
-            boolean hybrid) {
+    record Signals(
+            double coverage, double margin, int position, boolean lexicalFirst, boolean semanticFirst, boolean hybrid) {
 
         /**
          * The chance the section answers the question: logistic models fitted on both judged sets
@@ -115,7 +135,11 @@ final class Answers {
          */
         double confidence() {
             double z = hybrid
-                    ? -0.307 + 0.117 * coverage + 0.879 * margin - 0.868 * position + 1.400 * flag(lexicalFirst)
+                    ? -0.307
+                            + 0.117 * coverage
+                            + 0.879 * margin
+                            - 0.868 * position
+                            + 1.400 * flag(lexicalFirst)
                             + 0.550 * flag(semanticFirst)
                     : -0.073 + 0.82 * coverage + 1.87 * margin - 0.97 * position;
             return 1 / (1 + Math.exp(-z));
@@ -135,16 +159,28 @@ final class Answers {
         return null;
     }
 
-    static FusedSignals fusedSignals(FusionFeatures.Candidate candidate, List<ScoreDoc> ranked, int index, double offTopic) {
+    static FusedSignals fusedSignals(
+            FusionFeatures.Candidate candidate, List<ScoreDoc> ranked, int index, double offTopic) {
         double[] f = candidate.features();
         float score = ranked.get(index).score;
         float next = index + 1 < ranked.size() ? ranked.get(index + 1).score : 0f;
         double margin = score <= 0 ? 0 : Math.max(0, (score - next) / score);
-        return new FusedSignals(f[FusionFeatures.COVERAGE], margin, index, f[FusionFeatures.LEXICAL_TOP] == 1,
-                f[FusionFeatures.SEMANTIC_TOP] == 1, candidate.similarity() - offTopic, f[FusionFeatures.STRICT_MATCH] > 0);
+        return new FusedSignals(
+                f[FusionFeatures.COVERAGE],
+                margin,
+                index,
+                f[FusionFeatures.LEXICAL_TOP] == 1,
+                f[FusionFeatures.SEMANTIC_TOP] == 1,
+                candidate.similarity() - offTopic,
+                f[FusionFeatures.STRICT_MATCH] > 0);
     }
 
-    Signals signals(List<String> queryTerms, HitRecord record, List<ScoreDoc> candidates, int index, ScoreDoc[] lexical,
+    Signals signals(
+            List<String> queryTerms,
+            HitRecord record,
+            List<ScoreDoc> candidates,
+            int index,
+            ScoreDoc[] lexical,
             ScoreDoc[] semantic) {
         Set<String> content = new HashSet<>(queryTerms);
         content.removeIf(WeakWords::contains);
@@ -152,7 +188,9 @@ final class Answers {
             content.addAll(queryTerms);
         }
         Set<String> present = terms(record.title() + "\n" + record.heading() + "\n" + text(record));
-        double coverage = content.isEmpty() ? 0 : (double) content.stream().filter(present::contains).count() / content.size();
+        double coverage = content.isEmpty()
+                ? 0
+                : (double) content.stream().filter(present::contains).count() / content.size();
         ScoreDoc candidate = candidates.get(index);
         float next = index + 1 < candidates.size() ? candidates.get(index + 1).score : 0f;
         double margin = candidate.score <= 0 ? 0 : Math.max(0, (candidate.score - next) / candidate.score);

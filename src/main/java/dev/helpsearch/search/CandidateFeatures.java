@@ -7,6 +7,4 @@ package dev.helpsearch.search;
  * @param lexical  whether the lexical ranking found it
  * @param features one value per {@link HelpSearch#candidateFeatureNames()}
  */
-public record CandidateFeatures(String url, boolean lexical, double[] features) {
-}
-
+public record CandidateFeatures(String url, boolean lexical, double[] features) {}

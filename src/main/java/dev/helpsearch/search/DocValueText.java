@@ -12,8 +12,7 @@ import org.apache.lucene.util.BytesRef;
 /** Reads text kept in binary doc values (page-sized values: rendered HTML, tables of contents). */
 final class DocValueText {
 
-    private DocValueText() {
-    }
+    private DocValueText() {}
 
     /** The field's text for one document, or "" when it has none. */
     static String read(IndexSearcher searcher, int docId, String field) throws IOException {

@@ -39,8 +39,7 @@ public final class Facets {
     /** The fields that can be counted, as the API names them. */
     public static final Set<String> NAMES = Set.of(CATEGORY);
 
-    private Facets() {
-    }
+    private Facets() {}
 
     /**
      * The documents a search found: those its lexical query matches, plus those only the fused
@@ -55,8 +54,10 @@ public final class Facets {
 
         /** No document at all: the question is one the help center does not answer. */
         static Matches none() {
-            return new Matches(new org.apache.lucene.search.MatchNoDocsQuery("unanswerable"),
-                    new TotalHits(0, TotalHits.Relation.EQUAL_TO), new int[0]);
+            return new Matches(
+                    new org.apache.lucene.search.MatchNoDocsQuery("unanswerable"),
+                    new TotalHits(0, TotalHits.Relation.EQUAL_TO),
+                    new int[0]);
         }
 
         static Matches lexical(Query query, TotalHits total) {
@@ -64,8 +65,13 @@ public final class Facets {
         }
 
         /** The matches of a fused ranking: the lexical ones and whatever else it ranks. */
-        static Matches fused(IndexSnapshot searcher, Query lexical, TotalHits lexicalTotal, ScoreDoc[] ranking) throws IOException {
-            int[] docs = Arrays.stream(ranking).mapToInt(d -> d.doc).sorted().distinct().toArray();
+        static Matches fused(IndexSnapshot searcher, Query lexical, TotalHits lexicalTotal, ScoreDoc[] ranking)
+                throws IOException {
+            int[] docs = Arrays.stream(ranking)
+                    .mapToInt(d -> d.doc)
+                    .sorted()
+                    .distinct()
+                    .toArray();
             boolean[] matched = matching(searcher, lexical, docs);
             List<Integer> added = new ArrayList<>();
             for (int i = 0; i < docs.length; i++) {
@@ -73,7 +79,10 @@ public final class Facets {
                     added.add(docs[i]);
                 }
             }
-            return new Matches(lexical, lexicalTotal, added.stream().mapToInt(Integer::intValue).toArray());
+            return new Matches(
+                    lexical,
+                    lexicalTotal,
+                    added.stream().mapToInt(Integer::intValue).toArray());
         }
 
         public TotalHits total() {
@@ -101,7 +110,10 @@ public final class Facets {
         if (filter == null) {
             return query;
         }
-        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(filter, Occur.FILTER)
+                .build();
     }
 
     /** Refuses a category the index does not have, naming the ones it has. */
@@ -112,8 +124,9 @@ public final class Facets {
         Set<String> known = categories(searcher);
         for (String category : categories) {
             if (!known.contains(category)) {
-                throw new InvalidRequestException("unknown_category", "no category \"" + category + "\"; the categories are "
-                        + String.join(", ", known));
+                throw new InvalidRequestException(
+                        "unknown_category",
+                        "no category \"" + category + "\"; the categories are " + String.join(", ", known));
             }
         }
     }

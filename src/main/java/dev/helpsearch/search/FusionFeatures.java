@@ -53,6 +53,7 @@ final class FusionFeatures {
 
     /** Where the features read by the no-results rule and the answer's confidence sit. */
     static final int COVERAGE = NAMES.indexOf("coverage");
+
     static final int LEXICAL_TOP = NAMES.indexOf("lexicalTop");
     static final int SEMANTIC_TOP = NAMES.indexOf("semanticTop");
     static final int STRICT_MATCH = NAMES.indexOf("strictMatch");
@@ -67,8 +68,7 @@ final class FusionFeatures {
      * @param identifier a short query naming a file, flag, port or API name
      * @param typing     the last word is still being typed
      */
-    record QueryShape(int words, boolean identifier, boolean typing) {
-    }
+    record QueryShape(int words, boolean identifier, boolean typing) {}
 
     /**
      * @param doc        the document
@@ -76,19 +76,24 @@ final class FusionFeatures {
      * @param similarity its similarity to the query, 0 without a query vector
      * @param features   one value per {@link #NAMES}
      */
-    record Candidate(int doc, boolean lexical, double similarity, double[] features) {
-    }
+    record Candidate(int doc, boolean lexical, double similarity, double[] features) {}
 
-    private FusionFeatures() {
-    }
+    private FusionFeatures() {}
 
     /**
      * @param lexical the lexical ranking, best first
      * @param strict  how many of its first hits hold enough of the query's words (the rest hold at
      *                least one)
      */
-    static List<Candidate> of(IndexSnapshot searcher, QueryBuilder.Built built, ScoreDoc[] lexical, int strict,
-            ScoreDoc[] semantic, float[] vector, QueryShape shape) throws IOException {
+    static List<Candidate> of(
+            IndexSnapshot searcher,
+            QueryBuilder.Built built,
+            ScoreDoc[] lexical,
+            int strict,
+            ScoreDoc[] semantic,
+            float[] vector,
+            QueryShape shape)
+            throws IOException {
         Map<Integer, Integer> lexicalRank = ranks(lexical);
         Map<Integer, Integer> semanticRank = ranks(semantic);
         // lexical order first, then what only the semantic side found: ties keep that order
@@ -105,7 +110,10 @@ final class FusionFeatures {
         boolean shortQuery = shape.words() <= SHORT_WORDS;
         boolean longQuery = shape.words() >= LONG_WORDS;
         double mean = Arrays.stream(similarity).average().orElse(0);
-        double sd = Math.sqrt(Arrays.stream(similarity).map(x -> (x - mean) * (x - mean)).average().orElse(0));
+        double sd = Math.sqrt(Arrays.stream(similarity)
+                .map(x -> (x - mean) * (x - mean))
+                .average()
+                .orElse(0));
         Map<Long, Double> pageLexical = new HashMap<>();
         Map<Long, Double> pageSemantic = new HashMap<>();
         for (int i = 0; i < docs.length; i++) {
@@ -141,7 +149,8 @@ final class FusionFeatures {
                 pageLexical.get(facts.page()[i]),
                 pageSemantic.get(facts.page()[i]),
                 l != null && l < strict ? 1 : 0,
-                archived[i] ? 1 : 0};
+                archived[i] ? 1 : 0
+            };
             candidates.add(new Candidate(doc, l != null, similarity[i], f));
         }
         return candidates;
@@ -176,8 +185,13 @@ final class FusionFeatures {
             Boolean known = byPage.get(page);
             if (known == null) {
                 int ord = (int) page;
-                known = ord >= 0 && VERSION_FOLDER.matcher(DocValues.getSorted(leaves.get((int) (page >>> 32)).reader(), IndexFields.PATH)
-                        .lookupOrd(ord).utf8ToString()).find();
+                known = ord >= 0
+                        && VERSION_FOLDER
+                                .matcher(DocValues.getSorted(
+                                                leaves.get((int) (page >>> 32)).reader(), IndexFields.PATH)
+                                        .lookupOrd(ord)
+                                        .utf8ToString())
+                                .find();
                 byPage.put(page, known);
             }
             archived[i] = known;

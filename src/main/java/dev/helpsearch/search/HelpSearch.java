@@ -44,6 +44,7 @@ public final class HelpSearch {
     private static final int CANDIDATE_WINDOW = 10 + DEDUPE_SLACK;
     /** Exact hit counts up to this many; "at least" beyond. */
     private static final int EXACT_TOTAL_UP_TO = 10_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The confidence an in-app answer needs; measured on the judged query sets (eval/README.md). */
     public static final double DEFAULT_ANSWER_THRESHOLD = Answers.DEFAULT_THRESHOLD;
@@ -67,7 +68,12 @@ public final class HelpSearch {
     /**
      * @param queryVectors where query vectors are remembered; shared by every search of this core
      */
-    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold, SemanticModel semantic,
+    public HelpSearch(
+            LiveIndex index,
+            Urls urls,
+            Ranking ranking,
+            double answerThreshold,
+            SemanticModel semantic,
             QueryVectors queryVectors) {
         this.index = index;
         this.urls = urls;
@@ -102,14 +108,25 @@ public final class HelpSearch {
         return index.withSnapshot(searcher -> {
             try {
                 Facets.checkCategories(searcher, request.categories());
-                Ranked ranked = rank(searcher, request.query(), text, request.categories(),
+                Ranked ranked = rank(
+                        searcher,
+                        request.query(),
+                        text,
+                        request.categories(),
                         request.offset() + request.limit() + DEDUPE_SLACK);
-                List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, request.offset(), request.limit());
+                List<ScoreDoc> page =
+                        distinctByUrl(searcher, ranked.top().scoreDocs, request.offset(), request.limit());
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
                 Map<String, Map<String, Long>> facets = request.facets().contains(Facets.CATEGORY)
-                        ? Map.of(Facets.CATEGORY, Facets.categoryCounts(searcher, ranked.matches())) : null;
-                return new SearchResults(request.query(), ranked.top().totalHits.value(), millisSince(start),
-                        ranked.built().corrected(), hits, facets);
+                        ? Map.of(Facets.CATEGORY, Facets.categoryCounts(searcher, ranked.matches()))
+                        : null;
+                return new SearchResults(
+                        request.query(),
+                        ranked.top().totalHits.value(),
+                        millisSince(start),
+                        ranked.built().corrected(),
+                        hits,
+                        facets);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -123,9 +140,20 @@ public final class HelpSearch {
      *                 semantic side sat the query out
      * @param matches  the documents {@code top}'s total counts
      */
-    private record Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic, Facets.Matches matches,
-            List<FusionFeatures.Candidate> candidates, int strict) {
-        Ranked(QueryBuilder.Built built, TopDocs top, ScoreDoc[] lexical, ScoreDoc[] semantic, Facets.Matches matches,
+    private record Ranked(
+            QueryBuilder.Built built,
+            TopDocs top,
+            ScoreDoc[] lexical,
+            ScoreDoc[] semantic,
+            Facets.Matches matches,
+            List<FusionFeatures.Candidate> candidates,
+            int strict) {
+        Ranked(
+                QueryBuilder.Built built,
+                TopDocs top,
+                ScoreDoc[] lexical,
+                ScoreDoc[] semantic,
+                Facets.Matches matches,
                 int strict) {
             this(built, top, lexical, semantic, matches, List.of(), strict);
         }
@@ -146,7 +174,8 @@ public final class HelpSearch {
      * match by words and those found by meaning alone that are similar enough to count; an
      * unanswerable question has none at all, whatever matched one of its words.
      */
-    private Ranked fuseLearned(IndexSnapshot searcher, String query, QueryText text, List<String> categories, Ranked lexical)
+    private Ranked fuseLearned(
+            IndexSnapshot searcher, String query, QueryText text, List<String> categories, Ranked lexical)
             throws IOException {
         float[] vector = hybrid.queryVector(searcher, query);
         if (vector == null) {
@@ -154,18 +183,32 @@ public final class HelpSearch {
         }
         ScoreDoc[] nearest = nearest(searcher, vector, categories);
         List<FusionFeatures.Candidate> candidates = fusionCandidates(searcher, query, lexical, vector, nearest);
-        LearnedFusion.Fused fused = fusion.fuse(candidates, knownShare(text, lexical.built()),
-                hybrid.offTopic(searcher));
-        Facets.Matches matches = fused.ranked().length == 0 ? Facets.Matches.none()
+        LearnedFusion.Fused fused =
+                fusion.fuse(candidates, knownShare(text, lexical.built()), hybrid.offTopic(searcher));
+        Facets.Matches matches = fused.ranked().length == 0
+                ? Facets.Matches.none()
                 : Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused.ranked());
-        return new Ranked(lexical.built(), new TopDocs(matches.total(), fused.ranked()), lexical.lexical(), nearest, matches,
-                candidates, lexical.strict());
+        return new Ranked(
+                lexical.built(),
+                new TopDocs(matches.total(), fused.ranked()),
+                lexical.lexical(),
+                nearest,
+                matches,
+                candidates,
+                lexical.strict());
     }
 
     /** The union of the lexical ranking's best and the nearest by meaning, each with its features. */
-    private static List<FusionFeatures.Candidate> fusionCandidates(IndexSnapshot searcher, String query, Ranked lexical,
-            float[] vector, ScoreDoc[] nearest) throws IOException {
-        return FusionFeatures.of(searcher, lexical.built(), lexical.top().scoreDocs, lexical.strict(), nearest, vector,
+    private static List<FusionFeatures.Candidate> fusionCandidates(
+            IndexSnapshot searcher, String query, Ranked lexical, float[] vector, ScoreDoc[] nearest)
+            throws IOException {
+        return FusionFeatures.of(
+                searcher,
+                lexical.built(),
+                lexical.top().scoreDocs,
+                lexical.strict(),
+                nearest,
+                vector,
                 HybridRanking.shape(query, lexical.built()));
     }
 
@@ -200,16 +243,28 @@ public final class HelpSearch {
         // facet counted, it must not turn them into the looser matches of the relaxed query
         if (top.totalHits.value() >= ranking.relaxBelow()
                 || (filter != null && searcher.count(unfiltered.query()) >= ranking.relaxBelow())) {
-            return new Ranked(built, top, top.scoreDocs, new ScoreDoc[0], Facets.Matches.lexical(built.query(), top.totalHits),
+            return new Ranked(
+                    built,
+                    top,
+                    top.scoreDocs,
+                    new ScoreDoc[0],
+                    Facets.Matches.lexical(built.query(), top.totalHits),
                     top.scoreDocs.length);
         }
         QueryBuilder.Built relaxed = filtered(queries.build(searcher, text, null, true), filter);
         TopDocs more = reranked(searcher, relaxed, searcher.search(relaxed.query(), collector(window)));
-        Query both = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD).add(relaxed.query(), Occur.SHOULD).build();
+        Query both = new BooleanQuery.Builder()
+                .add(built.query(), Occur.SHOULD)
+                .add(relaxed.query(), Occur.SHOULD)
+                .build();
         ScoreDoc[] ordered = followedBy(top.scoreDocs, more.scoreDocs);
-        return new Ranked(new QueryBuilder.Built(both, built.terms(), built.prefix(), built.corrected(), built.evidence(),
-                built.unfinished()),
-                new TopDocs(more.totalHits, ordered), ordered, new ScoreDoc[0], Facets.Matches.lexical(both, more.totalHits),
+        return new Ranked(
+                new QueryBuilder.Built(
+                        both, built.terms(), built.prefix(), built.corrected(), built.evidence(), built.unfinished()),
+                new TopDocs(more.totalHits, ordered),
+                ordered,
+                new ScoreDoc[0],
+                Facets.Matches.lexical(both, more.totalHits),
                 top.scoreDocs.length);
     }
 
@@ -218,8 +273,13 @@ public final class HelpSearch {
         if (filter == null) {
             return built;
         }
-        return new QueryBuilder.Built(Facets.filtered(built.query(), filter), built.terms(), built.prefix(), built.corrected(),
-                built.evidence(), built.unfinished());
+        return new QueryBuilder.Built(
+                Facets.filtered(built.query(), filter),
+                built.terms(),
+                built.prefix(),
+                built.corrected(),
+                built.evidence(),
+                built.unfinished());
     }
 
     /**
@@ -237,9 +297,11 @@ public final class HelpSearch {
                 ScoreDoc[] nearest = vector == null ? new ScoreDoc[0] : nearest(searcher, vector, List.of());
                 List<CandidateFeatures> out = new ArrayList<>();
                 for (FusionFeatures.Candidate c : fusionCandidates(searcher, query, lexical, vector, nearest)) {
-                    out.add(new CandidateFeatures(HitRecords.read(searcher, c.doc()).url(), c.lexical(), c.features()));
+                    out.add(new CandidateFeatures(
+                            HitRecords.read(searcher, c.doc()).url(), c.lexical(), c.features()));
                 }
-                return new FusionCase(out, knownShare(text, lexical.built()), vector == null ? 0 : hybrid.offTopic(searcher));
+                return new FusionCase(
+                        out, knownShare(text, lexical.built()), vector == null ? 0 : hybrid.offTopic(searcher));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -247,7 +309,8 @@ public final class HelpSearch {
     }
 
     private double knownShare(QueryText text, QueryBuilder.Built built) {
-        return KnownWords.share(ranking.dropFiller(text.free()), built.evidence().size());
+        return KnownWords.share(
+                ranking.dropFiller(text.free()), built.evidence().size());
     }
 
     public static List<String> candidateFeatureNames() {
@@ -263,16 +326,27 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(request.query());
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked = rank(searcher, request.query(), text, request.categories(), request.limit() + DEDUPE_SLACK);
+                Ranked ranked =
+                        rank(searcher, request.query(), text, request.categories(), request.limit() + DEDUPE_SLACK);
                 QueryBuilder.Built built = ranked.built();
-                StringBuilder out = new StringBuilder("query: ").append(built.query()).append('\n');
+                StringBuilder out =
+                        new StringBuilder("query: ").append(built.query()).append('\n');
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, request.limit());
                 for (ScoreDoc hit : page) {
-                    out.append(HitRecords.read(searcher, hit.doc).url()).append("  score ").append(hit.score).append('\n');
-                    ranked.candidates().stream().filter(c -> c.doc() == hit.doc).findFirst()
-                            .ifPresent(c -> out.append("  ").append(fusion.explain(c)).append('\n'));
-                    out.append("  ").append(reranker.explain(searcher, built.evidence(), hit.doc)).append('\n')
-                            .append(searcher.explain(built.query(), hit.doc)).append('\n');
+                    out.append(HitRecords.read(searcher, hit.doc).url())
+                            .append("  score ")
+                            .append(hit.score)
+                            .append('\n');
+                    ranked.candidates().stream()
+                            .filter(c -> c.doc() == hit.doc)
+                            .findFirst()
+                            .ifPresent(c ->
+                                    out.append("  ").append(fusion.explain(c)).append('\n'));
+                    out.append("  ")
+                            .append(reranker.explain(searcher, built.evidence(), hit.doc))
+                            .append('\n')
+                            .append(searcher.explain(built.query(), hit.doc))
+                            .append('\n');
                 }
                 return out.toString();
             } catch (IOException e) {
@@ -290,8 +364,15 @@ public final class HelpSearch {
                 Ranked ranked = rank(searcher, query, text, List.of(), Answers.CANDIDATES + DEDUPE_SLACK);
                 List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, Answers.CANDIDATES);
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
-                Answer answer = answers.best(searcher, ranked.built(), page, hits, ranked.lexical(), ranked.semantic(),
-                        ranked.candidates(), ranked.candidates().isEmpty() ? 0 : hybrid.offTopic(searcher));
+                Answer answer = answers.best(
+                        searcher,
+                        ranked.built(),
+                        page,
+                        hits,
+                        ranked.lexical(),
+                        ranked.semantic(),
+                        ranked.candidates(),
+                        ranked.candidates().isEmpty() ? 0 : hybrid.offTopic(searcher));
                 return new AnswerResult(query, answer, answer == null ? hits : List.of(), millisSince(start));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -307,7 +388,8 @@ public final class HelpSearch {
     /** Articles related to the article at {@code path}; empty if there is no such article. */
     public Optional<List<RelatedArticle>> related(String path, int limit) {
         if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
-            throw new InvalidRequestException("invalid_limit", "limit must be between 1 and " + SearchRequest.MAX_LIMIT);
+            throw new InvalidRequestException(
+                    "invalid_limit", "limit must be between 1 and " + SearchRequest.MAX_LIMIT);
         }
         return Optional.ofNullable(index.withSnapshot(searcher -> related.of(searcher, path, limit, urls)));
     }
@@ -322,12 +404,20 @@ public final class HelpSearch {
                 }
                 Document doc = searcher.storedFields().document(hits[0].doc);
                 String tocJson = DocValueText.read(searcher, hits[0].doc, IndexFields.TOC);
-                List<Heading> toc = tocJson.isEmpty() ? List.of() : JSON.readValue(tocJson, new TypeReference<List<Heading>>() { });
+                List<Heading> toc =
+                        tocJson.isEmpty() ? List.of() : JSON.readValue(tocJson, new TypeReference<List<Heading>>() {});
                 var order = doc.getField(IndexFields.ORDER);
                 List<RelatedArticle> relatedArticles = related.of(searcher, path, 5, urls);
-                return Optional.of(new ArticlePage(urls.of(path), path, doc.get(IndexFields.TITLE), doc.get(IndexFields.DESCRIPTION),
-                        doc.get(IndexFields.CATEGORY), order == null ? null : order.numericValue().intValue(),
-                        doc.get(IndexFields.UPDATED_AT), DocValueText.read(searcher, hits[0].doc, IndexFields.HTML), toc,
+                return Optional.of(new ArticlePage(
+                        urls.of(path),
+                        path,
+                        doc.get(IndexFields.TITLE),
+                        doc.get(IndexFields.DESCRIPTION),
+                        doc.get(IndexFields.CATEGORY),
+                        order == null ? null : order.numericValue().intValue(),
+                        doc.get(IndexFields.UPDATED_AT),
+                        DocValueText.read(searcher, hits[0].doc, IndexFields.HTML),
+                        toc,
                         relatedArticles == null ? List.of() : relatedArticles));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -340,8 +430,10 @@ public final class HelpSearch {
         return index.withSnapshot(searcher -> {
             try {
                 ScoreDoc[] hits = theDocument(searcher, IndexFields.PATH, path, IndexFields.KIND_REDIRECT);
-                return hits.length == 0 ? Optional.<String>empty()
-                        : Optional.ofNullable(searcher.storedFields().document(hits[0].doc).get(IndexFields.REDIRECT));
+                return hits.length == 0
+                        ? Optional.<String>empty()
+                        : Optional.ofNullable(
+                                searcher.storedFields().document(hits[0].doc).get(IndexFields.REDIRECT));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -349,7 +441,8 @@ public final class HelpSearch {
     }
 
     /** The one document of {@code kind} whose {@code field} is {@code value}, or none. */
-    private static ScoreDoc[] theDocument(IndexSnapshot searcher, String field, String value, String kind) throws IOException {
+    private static ScoreDoc[] theDocument(IndexSnapshot searcher, String field, String value, String kind)
+            throws IOException {
         BooleanQuery query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(field, value)), Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.KIND, kind)), Occur.FILTER)
@@ -396,8 +489,14 @@ public final class HelpSearch {
                 case FAILED -> "failed";
                 case READY -> metadata.hasVectors() ? "ready" : "index-without-vectors";
             };
-            return new IndexStatus("ok", metadata.articles(), metadata.sections(), metadata.indexedAt().toString(),
-                    metadata.version(), hybrid.available(snapshot) ? "hybrid" : "lexical", semanticState);
+            return new IndexStatus(
+                    "ok",
+                    metadata.articles(),
+                    metadata.sections(),
+                    metadata.indexedAt().toString(),
+                    metadata.version(),
+                    hybrid.available(snapshot) ? "hybrid" : "lexical",
+                    semanticState);
         });
     }
 
@@ -431,7 +530,8 @@ public final class HelpSearch {
     }
 
     /** One hit per url (duplicate headings can share an anchor). */
-    private static List<ScoreDoc> distinctByUrl(IndexSnapshot searcher, ScoreDoc[] docs, int offset, int limit) throws IOException {
+    private static List<ScoreDoc> distinctByUrl(IndexSnapshot searcher, ScoreDoc[] docs, int offset, int limit)
+            throws IOException {
         long[] urls = urlKeys(searcher, docs);
         Set<Long> seen = new HashSet<>();
         List<ScoreDoc> distinct = new ArrayList<>();
@@ -469,13 +569,15 @@ public final class HelpSearch {
         return keys;
     }
 
-    private List<SearchHit> toHits(IndexSnapshot searcher, QueryBuilder.Built built, List<ScoreDoc> page) throws IOException {
+    private List<SearchHit> toHits(IndexSnapshot searcher, QueryBuilder.Built built, List<ScoreDoc> page)
+            throws IOException {
         int[] docIds = page.stream().mapToInt(d -> d.doc).toArray();
         HitRecord[] records = HitRecords.read(searcher, docIds);
         // "in", "the": marking every one of them hides the words that matter
-        List<String> marked = built.terms().stream().filter(term -> !WeakWords.contains(term)).toList();
-        String[] snippetTexts = snippets.of(searcher.getIndexReader(), marked.isEmpty() ? built.terms() : marked, built.prefix(),
-                docIds, records);
+        List<String> marked =
+                built.terms().stream().filter(term -> !WeakWords.contains(term)).toList();
+        String[] snippetTexts = snippets.of(
+                searcher.getIndexReader(), marked.isEmpty() ? built.terms() : marked, built.prefix(), docIds, records);
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             HitRecord record = records[i];
@@ -483,8 +585,17 @@ public final class HelpSearch {
             SearchHit.Highlighted highlighted = new SearchHit.Highlighted(
                     highlights.of(record.title(), highlightTerms, built.prefix()),
                     highlights.of(record.heading(), highlightTerms, built.prefix()));
-            hits.add(new SearchHit(urls.of(record.url()), record.path(), record.anchor(), record.title(), record.heading(),
-                    record.titles(), record.category(), snippetTexts[i], highlighted, round(page.get(i).score)));
+            hits.add(new SearchHit(
+                    urls.of(record.url()),
+                    record.path(),
+                    record.anchor(),
+                    record.title(),
+                    record.heading(),
+                    record.titles(),
+                    record.category(),
+                    snippetTexts[i],
+                    highlighted,
+                    round(page.get(i).score)));
         }
         return hits;
     }

@@ -53,8 +53,11 @@ final class Highlights {
             while (m.find()) {
                 String word = m.group();
                 // a word the query's complete words matched stays marked whole
-                if (!marked[m.start()] && word.length() >= typed.length()
-                        && word.substring(0, typed.length()).toLowerCase(Locale.ROOT).equals(typed)) {
+                if (!marked[m.start()]
+                        && word.length() >= typed.length()
+                        && word.substring(0, typed.length())
+                                .toLowerCase(Locale.ROOT)
+                                .equals(typed)) {
                     for (int i = m.start(); i < m.start() + typed.length(); i++) {
                         marked[i] = true;
                     }

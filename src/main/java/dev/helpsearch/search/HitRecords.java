@@ -14,8 +14,7 @@ import org.apache.lucene.search.IndexSearcher;
 /** Reads what hits show from the index's {@link IndexFields#HIT} doc values. */
 final class HitRecords {
 
-    private HitRecords() {
-    }
+    private HitRecords() {}
 
     /** The record of each document, in the order given. */
     static HitRecord[] read(IndexSearcher searcher, int[] docIds) throws IOException {

@@ -3,8 +3,7 @@ package dev.helpsearch.search;
 /** HTML escaping for text placed inside HTML: snippets, highlights and pages. */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -35,7 +35,9 @@ final class HybridRanking {
 
     /** Whether this snapshot can be searched by meaning at all: model ready, index with its vectors. */
     boolean available(IndexSnapshot snapshot) {
-        return model.embedder().map(e -> e.modelId().equals(snapshot.metadata().embedder())).orElse(false);
+        return model.embedder()
+                .map(e -> e.modelId().equals(snapshot.metadata().embedder()))
+                .orElse(false);
     }
 
     /** The query's vector, or null when the model or the index's vectors are missing. */
@@ -68,7 +70,11 @@ final class HybridRanking {
     ScoreDoc[] nearest(IndexSnapshot snapshot, float[] vector, String category) throws IOException {
         KnnFloatVectorQuery query = category == null
                 ? new KnnFloatVectorQuery(IndexFields.VECTOR, vector, CANDIDATES)
-                : new KnnFloatVectorQuery(IndexFields.VECTOR, vector, CANDIDATES, new TermQuery(new Term(IndexFields.CATEGORY, category)));
+                : new KnnFloatVectorQuery(
+                        IndexFields.VECTOR,
+                        vector,
+                        CANDIDATES,
+                        new TermQuery(new Term(IndexFields.CATEGORY, category)));
         return snapshot.search(query, CANDIDATES).scoreDocs;
     }
 }

@@ -14,17 +14,39 @@ import java.util.List;
  *                  kept the last good index serving unless they were skipped
  * @param lastProblem the first of them as {@code file:line: why}, or null when there are none
  */
-public record IndexStatus(String status, int articles, int sections, String indexedAt, long indexVersion, String mode,
-        String semantic, int problems, String lastProblem) {
+public record IndexStatus(
+        String status,
+        int articles,
+        int sections,
+        String indexedAt,
+        long indexVersion,
+        String mode,
+        String semantic,
+        int problems,
+        String lastProblem) {
 
-    public IndexStatus(String status, int articles, int sections, String indexedAt, long indexVersion, String mode,
+    public IndexStatus(
+            String status,
+            int articles,
+            int sections,
+            String indexedAt,
+            long indexVersion,
+            String mode,
             String semantic) {
         this(status, articles, sections, indexedAt, indexVersion, mode, semantic, 0, null);
     }
 
     /** This status with the problems of the latest re-index. */
     public IndexStatus withProblems(List<ArticleProblem> found) {
-        return new IndexStatus(status, articles, sections, indexedAt, indexVersion, mode, semantic, found.size(),
+        return new IndexStatus(
+                status,
+                articles,
+                sections,
+                indexedAt,
+                indexVersion,
+                mode,
+                semantic,
+                found.size(),
                 found.isEmpty() ? null : found.get(0).toString());
     }
 }

@@ -19,8 +19,7 @@ final class KnownWords {
 
     private static final Analyzer WORDS = Analysis.englishQuery();
 
-    private KnownWords() {
-    }
+    private KnownWords() {}
 
     /**
      * @param typed  the query text the word groups were built from

@@ -64,8 +64,11 @@ final class LearnedFusion {
     record AnswerModel(Map<String, Double> weights, double threshold) {
 
         double confidence(Answers.FusedSignals signals) {
-            double z = weight("bias") + weight("coverage") * signals.coverage() + weight("margin") * signals.margin()
-                    + weight("position") * signals.position() + weight("lexicalFirst") * flag(signals.lexicalFirst())
+            double z = weight("bias")
+                    + weight("coverage") * signals.coverage()
+                    + weight("margin") * signals.margin()
+                    + weight("position") * signals.position()
+                    + weight("lexicalFirst") * flag(signals.lexicalFirst())
                     + weight("semanticFirst") * flag(signals.semanticFirst())
                     + weight("similarityAboveOffTopic") * signals.similarityAboveOffTopic()
                     + weight("strictMatch") * flag(signals.strictMatch());
@@ -110,18 +113,24 @@ final class LearnedFusion {
                 weights[index] = weight.getValue().asDouble();
             }
             JsonNode none = json.path("noResults");
-            NoResults noResults = new NoResults(none.path("minSimilarityAboveOffTopic").asDouble(-2),
+            NoResults noResults = new NoResults(
+                    none.path("minSimilarityAboveOffTopic").asDouble(-2),
                     none.path("minKnownShare").asDouble(0));
             Map<String, Double> answerWeights = new LinkedHashMap<>();
-            json.path("answer").path("weights").fields().forEachRemaining(e -> answerWeights.put(e.getKey(), e.getValue().asDouble()));
-            AnswerModel answer = new AnswerModel(Map.copyOf(answerWeights), json.path("answer").path("threshold").asDouble(1));
+            json.path("answer")
+                    .path("weights")
+                    .fields()
+                    .forEachRemaining(
+                            e -> answerWeights.put(e.getKey(), e.getValue().asDouble()));
+            AnswerModel answer = new AnswerModel(
+                    Map.copyOf(answerWeights),
+                    json.path("answer").path("threshold").asDouble(1));
             return new Model(weights, noResults, answer);
         }
     }
 
     /** The fused ranking, best first, and how many candidates only the semantic side contributed. */
-    record Fused(ScoreDoc[] ranked, int semanticOnly) {
-    }
+    record Fused(ScoreDoc[] ranked, int semanticOnly) {}
 
     private final Model model;
 
@@ -173,16 +182,29 @@ final class LearnedFusion {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparingDouble(i -> -Math.abs(model.weights[i] * candidate.features()[i])));
+        Arrays.sort(
+                order,
+                Comparator.comparingDouble(
+                        i -> -Math.abs(model.weights[i] * candidate.features()[i])));
         for (int i : order) {
             if (model.weights[i] != 0 && candidate.features()[i] != 0) {
-                parts.add(String.format(Locale.ROOT, "%s %.3f x %.3f = %+.3f", FusionFeatures.NAMES.get(i),
-                        candidate.features()[i], model.weights[i], model.weights[i] * candidate.features()[i]));
+                parts.add(String.format(
+                        Locale.ROOT,
+                        "%s %.3f x %.3f = %+.3f",
+                        FusionFeatures.NAMES.get(i),
+                        candidate.features()[i],
+                        model.weights[i],
+                        model.weights[i] * candidate.features()[i]));
             }
         }
-        return String.format(Locale.ROOT, "fused %.3f (%s%s): %s", score(candidate),
-                candidate.lexical() ? "words" : "meaning only", candidate.similarity() != 0
-                        ? String.format(Locale.ROOT, ", similarity %.3f", candidate.similarity()) : "",
+        return String.format(
+                Locale.ROOT,
+                "fused %.3f (%s%s): %s",
+                score(candidate),
+                candidate.lexical() ? "words" : "meaning only",
+                candidate.similarity() != 0
+                        ? String.format(Locale.ROOT, ", similarity %.3f", candidate.similarity())
+                        : "",
                 String.join("; ", parts));
     }
 }

@@ -61,8 +61,10 @@ public final class LiveIndex implements Closeable {
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(directory);
-            throw new IndexUnavailableException("the index at " + path + " is damaged (" + e.getMessage()
-                    + "); run `helpsearch index` to rebuild it", e);
+            throw new IndexUnavailableException(
+                    "the index at " + path + " is damaged (" + e.getMessage()
+                            + "); run `helpsearch index` to rebuild it",
+                    e);
         }
     }
 
@@ -107,7 +109,9 @@ public final class LiveIndex implements Closeable {
         return withSnapshot(snapshot -> {
             try {
                 long bytes = 0;
-                for (String file : ((DirectoryReader) snapshot.getIndexReader()).getIndexCommit().getFileNames()) {
+                for (String file : ((DirectoryReader) snapshot.getIndexReader())
+                        .getIndexCommit()
+                        .getFileNames()) {
                     bytes += directory.fileLength(file);
                 }
                 return bytes;
@@ -143,7 +147,8 @@ public final class LiveIndex implements Closeable {
 
         private final Path path;
         /** Segments already verified; a reload usually adds one or two new ones. */
-        private final Set<Object> verified = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+        private final Set<Object> verified =
+                Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
         VerifyingFactory(Path path) {
             this.path = path;
@@ -151,13 +156,16 @@ public final class LiveIndex implements Closeable {
 
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            IndexMetadata metadata = IndexMetadata.fromCommitData(((DirectoryReader) reader).getIndexCommit().getUserData());
+            IndexMetadata metadata = IndexMetadata.fromCommitData(
+                    ((DirectoryReader) reader).getIndexCommit().getUserData());
             if (metadata == null) {
                 throw new CorruptIndexException("not a helpsearch index", path.toString());
             }
             if (!metadata.isCurrentLayout()) {
-                throw new CorruptIndexException("built with index layout " + metadata.schema() + ", this build reads layout "
-                        + IndexMetadata.CURRENT_SCHEMA, path.toString());
+                throw new CorruptIndexException(
+                        "built with index layout " + metadata.schema() + ", this build reads layout "
+                                + IndexMetadata.CURRENT_SCHEMA,
+                        path.toString());
             }
             for (LeafReaderContext leaf : reader.leaves()) {
                 Object key = leaf.reader().getCoreCacheHelper().getKey();
@@ -175,7 +183,10 @@ public final class LiveIndex implements Closeable {
             }
             IndexSnapshot snapshot = new IndexSnapshot(reader, metadata, synonyms, Synonyms.words(synonymRules));
             if (previousReader != null) {
-                LOG.info("serving index version {} ({} articles, {} sections)", metadata.version(), metadata.articles(),
+                LOG.info(
+                        "serving index version {} ({} articles, {} sections)",
+                        metadata.version(),
+                        metadata.articles(),
                         metadata.sections());
             }
             return snapshot;

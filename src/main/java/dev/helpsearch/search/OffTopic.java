@@ -25,8 +25,7 @@ final class OffTopic {
     static final String PROBES = "off-topic-probes.txt";
     private static final List<String> QUESTIONS = load();
 
-    private OffTopic() {
-    }
+    private OffTopic() {}
 
     static List<String> questions() {
         return QUESTIONS;
@@ -38,8 +37,9 @@ final class OffTopic {
         for (String question : QUESTIONS) {
             float[] vector = queryVector.apply(question);
             try {
-                ScoreDoc[] nearest = snapshot.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, HybridRanking.CANDIDATES),
-                        1).scoreDocs;
+                ScoreDoc[] nearest = snapshot.search(
+                                new KnnFloatVectorQuery(IndexFields.VECTOR, vector, HybridRanking.CANDIDATES), 1)
+                        .scoreDocs;
                 // Lucene scores unit vectors' dot product as (1 + dot) / 2
                 sum += nearest.length == 0 ? 0 : 2.0 * nearest[0].score - 1;
             } catch (IOException e) {
@@ -54,8 +54,11 @@ final class OffTopic {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + PROBES);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

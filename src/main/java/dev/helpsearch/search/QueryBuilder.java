@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -17,7 +16,6 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -28,6 +26,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -71,6 +70,7 @@ public final class QueryBuilder {
     static final int MAX_GRAPH_TOKENS = 4 * MAX_GROUPS;
     /** Upper bound on index terms one prefix may expand to. */
     static final int MAX_EXPANSIONS = 32;
+
     private static final String VIRTUAL_FIELD = "q";
 
     private final Ranking ranking;
@@ -91,7 +91,12 @@ public final class QueryBuilder {
      * @param unfinished true when the last word is still being typed: it is not a word of the index
      *                  but the start of some
      */
-    public record Built(Query query, List<String> terms, String prefix, String corrected, List<Query> evidence,
+    public record Built(
+            Query query,
+            List<String> terms,
+            String prefix,
+            String corrected,
+            List<Query> evidence,
             boolean unfinished) {
         public Built {
             terms = List.copyOf(terms);
@@ -127,7 +132,8 @@ public final class QueryBuilder {
                 evidence = fixed.evidence();
             }
             if (query != null && fixed.query() != null) {
-                query = new DisjunctionMaxQuery(List.of(query, new BoostQuery(fixed.query(), ranking.typoDiscount())), 0f);
+                query = new DisjunctionMaxQuery(
+                        List.of(query, new BoostQuery(fixed.query(), ranking.typoDiscount())), 0f);
             }
             corrected = (fixedWords + " " + fixedLast).strip();
         }
@@ -146,7 +152,8 @@ public final class QueryBuilder {
             }
         }
         if (!searchable) {
-            return new Built(new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null, List.of(), false);
+            return new Built(
+                    new MatchNoDocsQuery("nothing searchable in the query"), List.of(), "", null, List.of(), false);
         }
         if (category != null) {
             full.add(new TermQuery(new Term(IndexFields.CATEGORY, category)), Occur.FILTER);
@@ -156,8 +163,7 @@ public final class QueryBuilder {
     }
 
     /** The scored part of a query: word groups, the word being typed, phrase and identifier boosts. */
-    private record Clauses(Query query, List<String> terms, List<Query> evidence) {
-    }
+    private record Clauses(Query query, List<String> terms, List<Query> evidence) {}
 
     private Clauses clauses(IndexSnapshot snapshot, String words, String lastWord, String prefix, boolean relaxed) {
         IndexReader reader = snapshot.getIndexReader();
@@ -183,7 +189,8 @@ public final class QueryBuilder {
                 // a typed word that is already a known word is probably finished: longer words count less
                 float weight = group.known(reader) ? ranking.knownWordPrefixWeight() : 1f;
                 clause = new DisjunctionMaxQuery(List.of(clause, new BoostQuery(prefixClause(prefix), weight)), 0f);
-                counted = prefix.length() >= ranking.minCountedPrefix() ? counted || hasPrefix(reader, prefix) : counted;
+                counted =
+                        prefix.length() >= ranking.minCountedPrefix() ? counted || hasPrefix(reader, prefix) : counted;
             }
             if (counted) {
                 content.add(clause, Occur.SHOULD);
@@ -212,8 +219,7 @@ public final class QueryBuilder {
     }
 
     /** One way of reading a position of the query: the user's own words, or a synonym of them. */
-    private record Alternative(List<String> words, boolean synonym) {
-    }
+    private record Alternative(List<String> words, boolean synonym) {}
 
     /**
      * A position of the analysed query: one word with its single-word synonyms, or (where a
@@ -222,7 +228,10 @@ public final class QueryBuilder {
     private record Group(List<Alternative> alternatives) {
 
         List<String> terms() {
-            return alternatives.stream().flatMap(a -> a.words().stream()).distinct().toList();
+            return alternatives.stream()
+                    .flatMap(a -> a.words().stream())
+                    .distinct()
+                    .toList();
         }
 
         /** Made only of words that carry grammar, not a topic. */
@@ -244,15 +253,20 @@ public final class QueryBuilder {
          * the sum of its words' weights that a phrase query gives.
          */
         Query query(QueryBuilder builder) {
-            List<Alternative> singles = alternatives.stream().filter(a -> a.words().size() == 1).toList();
+            List<Alternative> singles =
+                    alternatives.stream().filter(a -> a.words().size() == 1).toList();
             List<Query> options = new ArrayList<>();
             if (!singles.isEmpty()) {
-                options.add(builder.multiField(new Words(singles.stream().map(a -> a.words().get(0)).toList(),
-                        singles.stream().map(a -> a.synonym() ? builder.ranking.synonymWeight() : 1f).toList())));
+                options.add(builder.multiField(new Words(
+                        singles.stream().map(a -> a.words().get(0)).toList(),
+                        singles.stream()
+                                .map(a -> a.synonym() ? builder.ranking.synonymWeight() : 1f)
+                                .toList())));
             }
             for (Alternative alternative : alternatives) {
                 if (alternative.words().size() > 1) {
-                    float weight = (alternative.synonym() ? builder.ranking.synonymWeight() : 1f) / alternative.words().size();
+                    float weight = (alternative.synonym() ? builder.ranking.synonymWeight() : 1f)
+                            / alternative.words().size();
                     options.add(new BoostQuery(builder.multiField(new Phrase(alternative.words(), 1)), weight));
                 }
             }
@@ -305,7 +319,10 @@ public final class QueryBuilder {
      */
     private static Query presence(Group group, String prefix) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        List<String> singles = group.alternatives().stream().filter(a -> a.words().size() == 1).map(a -> a.words().get(0)).toList();
+        List<String> singles = group.alternatives().stream()
+                .filter(a -> a.words().size() == 1)
+                .map(a -> a.words().get(0))
+                .toList();
         for (String word : singles) {
             any.add(new TermQuery(new Term(IndexFields.ALL_TEXT, word)), Occur.SHOULD);
             any.add(new TermQuery(new Term(IndexFields.IDENT_TEXT, word)), Occur.SHOULD);
@@ -334,7 +351,8 @@ public final class QueryBuilder {
         if (analyze(analyzer, text).isEmpty()) {
             return groups;
         }
-        try (TokenStream stream = new LimitTokenCountFilter(analyzer.tokenStream(VIRTUAL_FIELD, text), MAX_GRAPH_TOKENS)) {
+        try (TokenStream stream =
+                new LimitTokenCountFilter(analyzer.tokenStream(VIRTUAL_FIELD, text), MAX_GRAPH_TOKENS)) {
             GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(stream);
             int[] articulation = graph.articulationPoints();
             int start = 0;
@@ -345,14 +363,18 @@ public final class QueryBuilder {
                     Iterator<TokenStream> paths = graph.getFiniteStrings(start, end);
                     while (paths.hasNext()) {
                         Alternative path = alternative(paths.next());
-                        if (!path.words().isEmpty() && alternatives.stream().noneMatch(a -> a.words().equals(path.words()))) {
+                        if (!path.words().isEmpty()
+                                && alternatives.stream()
+                                        .noneMatch(a -> a.words().equals(path.words()))) {
                             alternatives.add(path);
                         }
                     }
                 } else {
                     for (AttributeSource token : graph.getTerms(start)) {
-                        String word = token.getAttribute(CharTermAttribute.class).toString();
-                        boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(token.getAttribute(TypeAttribute.class).type());
+                        String word =
+                                token.getAttribute(CharTermAttribute.class).toString();
+                        boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(
+                                token.getAttribute(TypeAttribute.class).type());
                         if (alternatives.stream().noneMatch(a -> a.words().equals(List.of(word)))) {
                             alternatives.add(new Alternative(List.of(word), synonym));
                         }
@@ -388,11 +410,14 @@ public final class QueryBuilder {
     private Query prefixClause(String prefix) {
         List<Ranking.FieldWeight> fields = prefix.length() >= ranking.minPrefixLength()
                 ? ranking.prefixFields()
-                : ranking.prefixFields().stream().filter(f -> !f.field().equals(IndexFields.CONTENT_TEXT)).toList();
+                : ranking.prefixFields().stream()
+                        .filter(f -> !f.field().equals(IndexFields.CONTENT_TEXT))
+                        .toList();
         MultiTermQuery.RewriteMethod bounded = new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS);
         List<Query> perField = new ArrayList<>();
         for (Ranking.FieldWeight field : fields) {
-            perField.add(new BoostQuery(new PrefixQuery(new Term(field.field(), prefix), bounded),
+            perField.add(new BoostQuery(
+                    new PrefixQuery(new Term(field.field(), prefix), bounded),
                     field.weight() * ranking.prefixDiscount()));
         }
         return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
@@ -417,7 +442,8 @@ public final class QueryBuilder {
                         continue;
                     }
                     TermsEnum terms = indexed.iterator();
-                    if (terms.seekCeil(target) != TermsEnum.SeekStatus.END && StringHelper.startsWith(terms.term(), target)) {
+                    if (terms.seekCeil(target) != TermsEnum.SeekStatus.END
+                            && StringHelper.startsWith(terms.term(), target)) {
                         return true;
                     }
                 }
@@ -462,9 +488,16 @@ public final class QueryBuilder {
      * little (tie-breaker), or, with combined fields, single words are scored as BM25F.
      */
     private Query multiField(Leaf leaf) {
-        if (ranking.combinedFields() && leaf instanceof Words words && words.words().size() == 1 && words.weights().get(0) == 1f) {
-            CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(words.words().get(0));
-            float lightest = (float) ranking.textFields().stream().mapToDouble(Ranking.FieldWeight::weight).min().orElse(1);
+        if (ranking.combinedFields()
+                && leaf instanceof Words words
+                && words.words().size() == 1
+                && words.weights().get(0) == 1f) {
+            CombinedFieldQuery.Builder combined =
+                    new CombinedFieldQuery.Builder(words.words().get(0));
+            float lightest = (float) ranking.textFields().stream()
+                    .mapToDouble(Ranking.FieldWeight::weight)
+                    .min()
+                    .orElse(1);
             ranking.textFields().forEach(f -> combined.addField(f.field(), f.weight() / lightest));
             return combined.build();
         }

@@ -78,8 +78,11 @@ public record QueryText(String free, List<String> phrases, String lastWord) {
         StringBuilder out = new StringBuilder(raw.length());
         raw.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
-            boolean invisible = type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+            boolean invisible = type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE;
             out.appendCodePoint(invisible ? ' ' : cp);
         });
         return out.toString();

@@ -17,16 +17,15 @@ public final class QueryVectors {
 
     /** About 6 MB of vectors at 384 dimensions. */
     public static final int DEFAULT_ENTRIES = 4096;
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** How the cache has done since the service started. */
-    public record Stats(long hits, long misses, long entries) {
-    }
+    public record Stats(long hits, long misses, long entries) {}
 
     private final Cache<Key, float[]> cache;
 
-    private record Key(String model, String text) {
-    }
+    private record Key(String model, String text) {}
 
     /** A cache of at most {@code entries} vectors; 0 embeds every query anew. */
     public QueryVectors(int entries) {

@@ -64,12 +64,45 @@ public record Ranking(
 
     /** Greetings, sign-offs and politeness that pasted tickets carry and no article answers. */
     private static final Set<String> FILLER = Set.of(
-            "hi", "hello", "hey", "dear", "team", "folks", "everyone", "all", "thanks", "thank", "thx", "regards",
-            "cheers", "best", "kind", "sincerely", "please", "pls", "appreciate", "appreciated", "morning",
-            "afternoon", "evening", "hope", "hoping", "wondering", "anyone", "somebody", "someone", "advance",
-            "question", "quick", "ok", "okay", "sorry", "support");
+            "hi",
+            "hello",
+            "hey",
+            "dear",
+            "team",
+            "folks",
+            "everyone",
+            "all",
+            "thanks",
+            "thank",
+            "thx",
+            "regards",
+            "cheers",
+            "best",
+            "kind",
+            "sincerely",
+            "please",
+            "pls",
+            "appreciate",
+            "appreciated",
+            "morning",
+            "afternoon",
+            "evening",
+            "hope",
+            "hoping",
+            "wondering",
+            "anyone",
+            "somebody",
+            "someone",
+            "advance",
+            "question",
+            "quick",
+            "ok",
+            "okay",
+            "sorry",
+            "support");
     /** Below this many words a query is typed, not pasted, and every word is meant. */
     private static final int FILLER_FROM_WORDS = 12;
+
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     public Ranking {
@@ -78,16 +111,17 @@ public record Ranking(
         identifierFields = List.copyOf(identifierFields);
     }
 
-    public record FieldWeight(String field, float weight) {
-    }
+    public record FieldWeight(String field, float weight) {}
 
     public static Ranking defaults() {
         return new Ranking(
-                List.of(new FieldWeight(IndexFields.HEADING_TEXT, 3f),
+                List.of(
+                        new FieldWeight(IndexFields.HEADING_TEXT, 3f),
                         new FieldWeight(IndexFields.CONTEXT_TEXT, 2f),
                         new FieldWeight(IndexFields.CONTENT_TEXT, 1f),
                         new FieldWeight(IndexFields.CODE_TEXT, 0.5f)),
-                List.of(new FieldWeight(IndexFields.HEADING_TEXT, 3f),
+                List.of(
+                        new FieldWeight(IndexFields.HEADING_TEXT, 3f),
                         new FieldWeight(IndexFields.CONTEXT_TEXT, 2f),
                         new FieldWeight(IndexFields.CONTENT_TEXT, 1f)),
                 List.of(new FieldWeight(IndexFields.HEADING_IDENT, 3f), new FieldWeight(IndexFields.IDENT_TEXT, 1f)),
@@ -156,7 +190,10 @@ public record Ranking(
     }
 
     private static List<FieldWeight> reweighted(List<FieldWeight> fields, String field, float weight) {
-        return fields.stream().map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f).filter(f -> f.weight() > 0).toList();
+        return fields.stream()
+                .map(f -> f.field().equals(field) ? new FieldWeight(field, weight) : f)
+                .filter(f -> f.weight() > 0)
+                .toList();
     }
 
     private static Object parse(Class<?> type, String value) {
@@ -224,7 +261,9 @@ public record Ranking(
         Matcher m = WORD.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, FILLER.contains(m.group().toLowerCase(Locale.ROOT)) ? " " : Matcher.quoteReplacement(m.group()));
+            m.appendReplacement(
+                    out,
+                    FILLER.contains(m.group().toLowerCase(Locale.ROOT)) ? " " : Matcher.quoteReplacement(m.group()));
         }
         m.appendTail(out);
         return out.toString();

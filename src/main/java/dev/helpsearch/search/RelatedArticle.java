@@ -1,5 +1,4 @@
 package dev.helpsearch.search;
 
 /** An article related to another, by content or, failing that, by category and order. */
-public record RelatedArticle(String url, String path, String title, String description, String category) {
-}
+public record RelatedArticle(String url, String path, String title, String description, String category) {}

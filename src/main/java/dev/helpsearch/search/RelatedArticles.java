@@ -31,12 +31,20 @@ final class RelatedArticles {
 
     /** Terms appearing in more than this share of documents say nothing about a topic. */
     private static final int MAX_DOC_FREQ_PERCENT = 30;
+
     private static final int MAX_QUERY_TERMS = 30;
     private static final int CANDIDATE_SECTIONS = 200;
     /** Sections of one article read to describe it. */
     private static final int MAX_SECTIONS = 1_000;
-    private static final Set<String> FIELDS = Set.of(IndexFields.PATH, IndexFields.URL, IndexFields.TITLE,
-            IndexFields.DESCRIPTION, IndexFields.CATEGORY, IndexFields.ORDER, IndexFields.KIND);
+
+    private static final Set<String> FIELDS = Set.of(
+            IndexFields.PATH,
+            IndexFields.URL,
+            IndexFields.TITLE,
+            IndexFields.DESCRIPTION,
+            IndexFields.CATEGORY,
+            IndexFields.ORDER,
+            IndexFields.KIND);
 
     List<RelatedArticle> of(IndexSearcher searcher, String path, int limit, Urls urls) {
         try {
@@ -44,8 +52,10 @@ final class RelatedArticles {
             if (article == null) {
                 return null;
             }
-            int[] ownDocs = Arrays.stream(searcher.search(new TermQuery(new Term(IndexFields.PATH, path)), MAX_SECTIONS).scoreDocs)
-                    .mapToInt(hit -> hit.doc).toArray();
+            int[] ownDocs = Arrays.stream(
+                            searcher.search(new TermQuery(new Term(IndexFields.PATH, path)), MAX_SECTIONS).scoreDocs)
+                    .mapToInt(hit -> hit.doc)
+                    .toArray();
             Map<String, RelatedArticle> related = new LinkedHashMap<>();
             for (String similar : bySimilarity(searcher, path, ownDocs)) {
                 if (related.size() >= limit) {
@@ -94,7 +104,8 @@ final class RelatedArticles {
         Query like = mlt.like(IndexFields.CONTENT_TEXT, new StringReader(text.toString()));
         Map<String, Double> scores = new HashMap<>();
         ScoreDoc[] similar = searcher.search(like, CANDIDATE_SECTIONS).scoreDocs;
-        HitRecord[] records = HitRecords.read(searcher, Arrays.stream(similar).mapToInt(hit -> hit.doc).toArray());
+        HitRecord[] records = HitRecords.read(
+                searcher, Arrays.stream(similar).mapToInt(hit -> hit.doc).toArray());
         for (int i = 0; i < similar.length; i++) {
             String otherPath = records[i].path();
             if (!otherPath.equals(path)) {
@@ -102,7 +113,9 @@ final class RelatedArticles {
             }
         }
         return scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .toList();
     }
@@ -114,7 +127,8 @@ final class RelatedArticles {
 
     private static List<Document> sameCategory(IndexSearcher searcher, String category) throws IOException {
         List<Document> articles = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(new TermQuery(new Term(IndexFields.CATEGORY, category)), 10_000).scoreDocs) {
+        for (ScoreDoc hit :
+                searcher.search(new TermQuery(new Term(IndexFields.CATEGORY, category)), 10_000).scoreDocs) {
             Document doc = searcher.storedFields().document(hit.doc, FIELDS);
             if (isArticle(doc)) {
                 articles.add(doc);
@@ -134,8 +148,12 @@ final class RelatedArticles {
     }
 
     private static RelatedArticle toRelated(Document doc, Urls urls) {
-        return new RelatedArticle(urls.of(doc.get(IndexFields.PATH)), doc.get(IndexFields.PATH), doc.get(IndexFields.TITLE),
-                doc.get(IndexFields.DESCRIPTION), doc.get(IndexFields.CATEGORY));
+        return new RelatedArticle(
+                urls.of(doc.get(IndexFields.PATH)),
+                doc.get(IndexFields.PATH),
+                doc.get(IndexFields.TITLE),
+                doc.get(IndexFields.DESCRIPTION),
+                doc.get(IndexFields.CATEGORY));
     }
 
     private static void appendIfPresent(StringBuilder text, String value) {

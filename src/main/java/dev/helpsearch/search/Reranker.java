@@ -47,10 +47,13 @@ final class Reranker {
         Facts facts = facts(searcher, evidence, hits);
         Candidate[] candidates = new Candidate[hits.length];
         for (int i = 0; i < hits.length; i++) {
-            double score = (hits[i].score + ranking.coverageBoost() * facts.matched[i]) * ranking.levelBoost(facts.level[i]);
+            double score =
+                    (hits[i].score + ranking.coverageBoost() * facts.matched[i]) * ranking.levelBoost(facts.level[i]);
             candidates[i] = new Candidate(hits[i].doc, (float) score, facts.matched[i], facts.level[i], facts.page[i]);
         }
-        Arrays.sort(candidates, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        Arrays.sort(
+                candidates,
+                (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         List<Candidate> order = drillDown(candidates, evidence.size());
         ScoreDoc[] result = new ScoreDoc[order.size()];
         for (int i = 0; i < result.length; i++) {
@@ -62,8 +65,14 @@ final class Reranker {
     /** How the reranker sees one hit, for people tuning ranking. */
     String explain(IndexSnapshot searcher, List<Query> evidence, int doc) throws IOException {
         Facts facts = facts(searcher, evidence, new ScoreDoc[] {new ScoreDoc(doc, 0f)});
-        return String.format(Locale.ROOT, "contains %d of the query's %d word groups (+%.2f each), level %d (x%.2f)",
-                facts.matched[0], evidence.size(), ranking.coverageBoost(), facts.level[0], ranking.levelBoost(facts.level[0]));
+        return String.format(
+                Locale.ROOT,
+                "contains %d of the query's %d word groups (+%.2f each), level %d (x%.2f)",
+                facts.matched[0],
+                evidence.size(),
+                ranking.coverageBoost(),
+                facts.level[0],
+                ranking.levelBoost(facts.level[0]));
     }
 
     private static final class Candidate {
@@ -94,7 +103,9 @@ final class Reranker {
             }
             for (int later = position + 1; later < order.size(); later++) {
                 Candidate section = order.get(later);
-                if (section.level != 0 && section.page == article.page && section.matched > article.matched
+                if (section.level != 0
+                        && section.page == article.page
+                        && section.matched > article.matched
                         && section.score >= ranking.drillDownRatio() * article.score) {
                     order.remove(later);
                     order.add(position, section);
@@ -111,8 +122,7 @@ final class Reranker {
      * Per hit: how many of the query's word groups it contains, its level and its page (as segment
      * and ordinal: an article's documents are written together, so they share a segment).
      */
-    record Facts(int[] matched, long[] level, long[] page) {
-    }
+    record Facts(int[] matched, long[] level, long[] page) {}
 
     static Facts facts(IndexSnapshot searcher, List<Query> evidence, ScoreDoc[] hits) throws IOException {
         int n = hits.length;

@@ -23,9 +23,7 @@ public record SearchHit(
         double score) {
 
     /** HTML-escaped, with the matched words (or the typed part of a word being typed) in {@code <mark>}. */
-    public record Highlighted(String title, String heading) {
-    }
-
+    public record Highlighted(String title, String heading) {}
 
     public SearchHit {
         titles = List.copyOf(titles);

@@ -46,7 +46,9 @@ public record SearchRequest(String query, int limit, int offset, List<String> ca
         facets = Set.copyOf(facets == null ? Set.of() : facets);
         for (String facet : facets) {
             if (!Facets.NAMES.contains(facet)) {
-                throw new InvalidRequestException("unknown_facet", "no facet \"" + facet + "\"; the facets are " + String.join(", ", Facets.NAMES));
+                throw new InvalidRequestException(
+                        "unknown_facet",
+                        "no facet \"" + facet + "\"; the facets are " + String.join(", ", Facets.NAMES));
             }
         }
     }
@@ -66,8 +68,8 @@ public record SearchRequest(String query, int limit, int offset, List<String> ca
             throw new InvalidRequestException("missing_query", "q is required: the text to search for");
         }
         if (query.length() > MAX_QUERY_CHARS) {
-            throw new InvalidRequestException("query_too_long",
-                    "q is " + query.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+            throw new InvalidRequestException(
+                    "query_too_long", "q is " + query.length() + " characters; the limit is " + MAX_QUERY_CHARS);
         }
         return query;
     }

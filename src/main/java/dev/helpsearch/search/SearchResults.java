@@ -13,7 +13,12 @@ import java.util.Map;
  * @param facets     per facet asked for, the matches per value (Meilisearch's facetDistribution);
  *                   null when none was asked for
  */
-public record SearchResults(String query, long total, double tookMs, String didYouMean, List<SearchHit> hits,
+public record SearchResults(
+        String query,
+        long total,
+        double tookMs,
+        String didYouMean,
+        List<SearchHit> hits,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, Long>> facets) {
 
     public SearchResults {

@@ -18,7 +18,12 @@ public final class SemanticModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemanticModel.class);
 
-    public enum State { OFF, LOADING, READY, FAILED }
+    public enum State {
+        OFF,
+        LOADING,
+        READY,
+        FAILED
+    }
 
     private volatile State state;
     private volatile Embedder embedder;
@@ -44,21 +49,25 @@ public final class SemanticModel implements AutoCloseable {
      */
     public static SemanticModel loadInBackground(Supplier<Embedder> loader, Runnable settled) {
         SemanticModel model = new SemanticModel(State.LOADING, null);
-        Thread thread = new Thread(() -> {
-            long start = System.nanoTime();
-            try {
-                Embedder loaded = loader.get();
-                model.embedder = loaded;
-                model.state = State.READY;
-                LOG.info("embedding model {} ready in {} ms: answering with lexical and semantic retrieval", loaded.modelId(),
-                        (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException | LinkageError e) {
-                model.state = State.FAILED;
-                LOG.warn("the embedding model could not be loaded, answering lexically only: {}", e.toString());
-            }
-            model.settled.countDown();
-            settled.run();
-        }, "embedding-model-loader");
+        Thread thread = new Thread(
+                () -> {
+                    long start = System.nanoTime();
+                    try {
+                        Embedder loaded = loader.get();
+                        model.embedder = loaded;
+                        model.state = State.READY;
+                        LOG.info(
+                                "embedding model {} ready in {} ms: answering with lexical and semantic retrieval",
+                                loaded.modelId(),
+                                (System.nanoTime() - start) / 1_000_000);
+                    } catch (RuntimeException | LinkageError e) {
+                        model.state = State.FAILED;
+                        LOG.warn("the embedding model could not be loaded, answering lexically only: {}", e.toString());
+                    }
+                    model.settled.countDown();
+                    settled.run();
+                },
+                "embedding-model-loader");
         thread.setDaemon(true);
         thread.start();
         return model;

@@ -65,7 +65,8 @@ final class Snippets {
      * documents in order.
      */
     @SuppressWarnings("unchecked")
-    private static List<int[]>[] matches(IndexReader reader, String field, Collection<String> words, String prefix, int[] docIds)
+    private static List<int[]>[] matches(
+            IndexReader reader, String field, Collection<String> words, String prefix, int[] docIds)
             throws IOException {
         List<int[]>[] matches = new List[docIds.length];
         Arrays.setAll(matches, i -> new ArrayList<>());
@@ -75,7 +76,8 @@ final class Snippets {
         for (LeafReaderContext leaf : reader.leaves()) {
             List<Integer> inLeaf = new ArrayList<>();
             for (int i : order) {
-                if (docIds[i] >= leaf.docBase && docIds[i] < leaf.docBase + leaf.reader().maxDoc()) {
+                if (docIds[i] >= leaf.docBase
+                        && docIds[i] < leaf.docBase + leaf.reader().maxDoc()) {
                     inLeaf.add(i);
                 }
             }
@@ -92,12 +94,14 @@ final class Snippets {
             }
             if (prefix.length() >= 2) {
                 BytesRef start = new BytesRef(prefix);
-                if (termsEnum.seekCeil(start) != TermsEnum.SeekStatus.END && StringHelper.startsWith(termsEnum.term(), start)) {
+                if (termsEnum.seekCeil(start) != TermsEnum.SeekStatus.END
+                        && StringHelper.startsWith(termsEnum.term(), start)) {
                     int expanded = 0;
                     do {
                         // only what was typed is marked: "in" finds "invite" but must not claim all of it
                         postings = collect(termsEnum, postings, leaf.docBase, docIds, inLeaf, matches, prefix.length());
-                    } while (++expanded < MAX_PREFIX_TERMS && termsEnum.next() != null
+                    } while (++expanded < MAX_PREFIX_TERMS
+                            && termsEnum.next() != null
                             && StringHelper.startsWith(termsEnum.term(), start));
                 }
             }
@@ -106,8 +110,15 @@ final class Snippets {
     }
 
     /** @param markedLength at most this many characters of each occurrence are marked */
-    private static PostingsEnum collect(TermsEnum termsEnum, PostingsEnum reuse, int docBase, int[] docIds, List<Integer> inLeaf,
-            List<int[]>[] matches, int markedLength) throws IOException {
+    private static PostingsEnum collect(
+            TermsEnum termsEnum,
+            PostingsEnum reuse,
+            int docBase,
+            int[] docIds,
+            List<Integer> inLeaf,
+            List<int[]>[] matches,
+            int markedLength)
+            throws IOException {
         PostingsEnum postings = termsEnum.postings(reuse, PostingsEnum.OFFSETS);
         for (int i : inLeaf) {
             int doc = docIds[i] - docBase;

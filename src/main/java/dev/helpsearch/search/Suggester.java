@@ -36,6 +36,7 @@ final class Suggester {
     static final int MAX_SUGGESTIONS = 8;
     /** Candidates ranked per request; more only matters for one-letter prefixes. */
     private static final int CANDIDATES = 256;
+
     private static final int MAX_WORDS = 8;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -48,12 +49,14 @@ final class Suggester {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String word : words) {
-            String prefix = word.length() > Analysis.MAX_SUGGEST_PREFIX ? word.substring(0, Analysis.MAX_SUGGEST_PREFIX) : word;
+            String prefix =
+                    word.length() > Analysis.MAX_SUGGEST_PREFIX ? word.substring(0, Analysis.MAX_SUGGEST_PREFIX) : word;
             query.add(new TermQuery(new Term(IndexFields.SUGGEST_PREFIX, prefix)), Occur.MUST);
         }
         try {
             ScoreDoc[] candidates = searcher.search(new ConstantScoreQuery(query.build()), CANDIDATES).scoreDocs;
-            HitRecord[] records = HitRecords.read(searcher, Arrays.stream(candidates).mapToInt(hit -> hit.doc).toArray());
+            HitRecord[] records = HitRecords.read(
+                    searcher, Arrays.stream(candidates).mapToInt(hit -> hit.doc).toArray());
             Map<String, Candidate> byUrl = new LinkedHashMap<>();
             for (HitRecord record : records) {
                 String text = record.isArticle() ? record.title() : record.heading();
@@ -62,16 +65,19 @@ final class Suggester {
             return byUrl.values().stream()
                     .sorted(Comparator.comparingDouble(Candidate::rank).thenComparing(Candidate::text))
                     .limit(MAX_SUGGESTIONS)
-                    .map(c -> new Suggestion(c.text(), urls.of(c.record().url()), c.record().title(),
-                            c.record().isArticle() ? "" : c.text(), highlight(c.text(), words)))
+                    .map(c -> new Suggestion(
+                            c.text(),
+                            urls.of(c.record().url()),
+                            c.record().title(),
+                            c.record().isArticle() ? "" : c.text(),
+                            highlight(c.text(), words)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private record Candidate(HitRecord record, String text, double rank) {
-    }
+    private record Candidate(HitRecord record, String text, double rank) {}
 
     /**
      * Lower is better: a title before a heading, a match on the first word before one further in,
@@ -105,7 +111,9 @@ final class Suggester {
             }
             out.append(Html.escape(text.substring(last, m.start())));
             if (marked > 0) {
-                out.append("<mark>").append(Html.escape(word.substring(0, marked))).append("</mark>")
+                out.append("<mark>")
+                        .append(Html.escape(word.substring(0, marked)))
+                        .append("</mark>")
                         .append(Html.escape(word.substring(marked)));
             } else {
                 out.append(Html.escape(word));

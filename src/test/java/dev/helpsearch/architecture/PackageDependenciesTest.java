@@ -20,55 +20,95 @@ class PackageDependenciesTest {
 
     @BeforeAll
     static void importTheService() {
-        service = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        service = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.helpsearch");
     }
 
     @Test
     void eachStageUsesOnlyTheStagesBeforeIt() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("markdown").definedBy("dev.helpsearch.article.markdown..")
-                .layer("article").definedBy("dev.helpsearch.article")
-                .layer("semantic").definedBy("dev.helpsearch.semantic..")
-                .layer("index").definedBy("dev.helpsearch.index..")
-                .layer("search").definedBy("dev.helpsearch.search..")
-                .layer("insights").definedBy("dev.helpsearch.insights..")
-                .layer("http").definedBy("dev.helpsearch.http..")
-                .layer("eval").definedBy("dev.helpsearch.eval..")
-                .layer("corpus").definedBy("dev.helpsearch.corpus..")
-                .layer("cli").definedBy("dev.helpsearch.cli..")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("insights").mayOnlyBeAccessedByLayers("http", "cli")
-                .whereLayer("eval").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("corpus").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("search").mayOnlyBeAccessedByLayers("http", "eval", "cli")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("search", "cli")
-                .whereLayer("semantic").mayOnlyBeAccessedByLayers("index", "search", "cli")
-                .whereLayer("article").mayOnlyBeAccessedByLayers("index", "search", "http", "corpus", "cli")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("markdown")
+                .definedBy("dev.helpsearch.article.markdown..")
+                .layer("article")
+                .definedBy("dev.helpsearch.article")
+                .layer("semantic")
+                .definedBy("dev.helpsearch.semantic..")
+                .layer("index")
+                .definedBy("dev.helpsearch.index..")
+                .layer("search")
+                .definedBy("dev.helpsearch.search..")
+                .layer("insights")
+                .definedBy("dev.helpsearch.insights..")
+                .layer("http")
+                .definedBy("dev.helpsearch.http..")
+                .layer("eval")
+                .definedBy("dev.helpsearch.eval..")
+                .layer("corpus")
+                .definedBy("dev.helpsearch.corpus..")
+                .layer("cli")
+                .definedBy("dev.helpsearch.cli..")
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("http")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("insights")
+                .mayOnlyBeAccessedByLayers("http", "cli")
+                .whereLayer("eval")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("corpus")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("search")
+                .mayOnlyBeAccessedByLayers("http", "eval", "cli")
+                .whereLayer("index")
+                .mayOnlyBeAccessedByLayers("search", "cli")
+                .whereLayer("semantic")
+                .mayOnlyBeAccessedByLayers("index", "search", "cli")
+                .whereLayer("article")
+                .mayOnlyBeAccessedByLayers("index", "search", "http", "corpus", "cli")
                 .check(service);
     }
 
     @Test
     void theHttpLayerNeverReachesTheIndexerOrLucene() {
-        noClasses().that().resideInAPackage("dev.helpsearch.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.helpsearch.index..", "org.apache.lucene..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.helpsearch.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.helpsearch.index..", "org.apache.lucene..")
                 .check(service);
     }
 
     @Test
     void theSearchCoreKnowsNothingOfHttp() {
-        noClasses().that().resideInAnyPackage("dev.helpsearch.search..", "dev.helpsearch.index..", "dev.helpsearch.article..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.helpsearch.search..", "dev.helpsearch.index..", "dev.helpsearch.article..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
                 .check(service);
     }
 
     @Test
     void insightsAreRecordedWithoutKnowingTheIndexOrHttp() {
-        noClasses().that().resideInAPackage("dev.helpsearch.insights..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.helpsearch.article..", "dev.helpsearch.index..",
-                        "dev.helpsearch.search..", "dev.helpsearch.http..", "dev.helpsearch.cli..", "io.javalin..",
-                        "org.apache.lucene.index..", "org.apache.lucene.search..", "org.apache.lucene.store..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.helpsearch.insights..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.helpsearch.article..",
+                        "dev.helpsearch.index..",
+                        "dev.helpsearch.search..",
+                        "dev.helpsearch.http..",
+                        "dev.helpsearch.cli..",
+                        "io.javalin..",
+                        "org.apache.lucene.index..",
+                        "org.apache.lucene.search..",
+                        "org.apache.lucene.store..")
                 .check(service);
     }
 

@@ -64,12 +64,15 @@ class ArticleLoaderTest {
     @Test
     void frontMatterThatIsNotAMappingIsReported() throws IOException {
         write("list.md", "---\n- just\n- a list\n---\n\n# Title\n");
-        assertThat(load().problems()).singleElement().hasToString("list.md:2: front matter must be a YAML mapping of keys to values");
+        assertThat(load().problems())
+                .singleElement()
+                .hasToString("list.md:2: front matter must be a YAML mapping of keys to values");
     }
 
     @Test
     void billionLaughsIsRefusedQuickly() throws IOException {
-        StringBuilder yaml = new StringBuilder("---\ntitle: Laughs\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder yaml = new StringBuilder(
+                "---\ntitle: Laughs\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         char previous = 'a';
         for (char c = 'b'; c <= 'k'; c++) {
             yaml.append(c).append(": &").append(c).append(" [");
@@ -80,13 +83,17 @@ class ArticleLoaderTest {
             previous = c;
         }
         write("laughs.md", yaml.append("---\n\nBody.\n").toString());
-        assertThat(load().problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("malformed YAML front matter"));
+        assertThat(load().problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("malformed YAML front matter"));
     }
 
     @Test
     void deeplyNestedFrontMatterIsRefused() throws IOException {
         write("deep.md", "---\ntitle: Deep\nx: " + "[".repeat(5000) + "]".repeat(5000) + "\n---\n\nBody.\n");
-        assertThat(load().problems()).singleElement().hasToString("deep.md:3: front matter nests deeper than 64 levels");
+        assertThat(load().problems())
+                .singleElement()
+                .hasToString("deep.md:3: front matter nests deeper than 64 levels");
     }
 
     @Test
@@ -121,7 +128,9 @@ class ArticleLoaderTest {
     @Test
     void binaryFilesAreRefused() throws IOException {
         write("image.md", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\n', 0, 0, 0});
-        assertThat(load().problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("binary file"));
+        assertThat(load().problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("binary file"));
     }
 
     @Test
@@ -130,8 +139,10 @@ class ArticleLoaderTest {
         write("troubleshooting/02.login.md", GOOD);
         ArticleLoader.Result result = load();
         assertThat(result.articles()).hasSize(1);
-        assertThat(result.problems()).singleElement().hasToString(
-                "troubleshooting/02.login.md:1: duplicate path /troubleshooting/login: troubleshooting/01.login.md has the same path");
+        assertThat(result.problems())
+                .singleElement()
+                .hasToString(
+                        "troubleshooting/02.login.md:1: duplicate path /troubleshooting/login: troubleshooting/01.login.md has the same path");
     }
 
     @Test
@@ -147,13 +158,17 @@ class ArticleLoaderTest {
     @Test
     void unreadableEntriesAreReported() throws IOException {
         Files.createSymbolicLink(articles.resolve("dangling.md"), articles.resolve("missing-target.md"));
-        assertThat(load().problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("cannot be read"));
+        assertThat(load().problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("cannot be read"));
     }
 
     @Test
     void oversizedFilesAreRefused() throws IOException {
         write("huge.md", "---\ntitle: Huge\n---\n\n" + "word ".repeat((int) (ArticleLoader.MAX_FILE_BYTES / 5) + 10));
-        assertThat(load().problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("articles are limited to"));
+        assertThat(load().problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("articles are limited to"));
     }
 
     @Test

@@ -14,8 +14,7 @@ public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static JsonNode json(String resource) {
         try (InputStream in = open(resource)) {

@@ -30,7 +30,8 @@ class HeadingConformanceTest {
     void headingIdsMatchTheHelpCenter(String name, JsonNode doc) {
         List<Heading> expected = new ArrayList<>();
         for (JsonNode h : doc.get("expected")) {
-            expected.add(new Heading(h.get("depth").asInt(), h.get("text").asText(), h.get("id").asText()));
+            expected.add(new Heading(
+                    h.get("depth").asInt(), h.get("text").asText(), h.get("id").asText()));
         }
         List<Heading> actual = PARSER.parse(doc.get("markdown").asText()).headings();
         assertThat(actual).containsExactlyElementsOf(expected);

@@ -62,12 +62,30 @@ class MdcTextTest {
     @Test
     void markupNeverReachesIndexedText() throws InvalidArticleException {
         Article article = new ArticleParser().parse("guide/components.md", ARTICLE);
-        String text = article.intro() + "\n" + article.sections().stream()
-                .map(s -> s.heading() + "\n" + s.text() + "\n" + s.code())
-                .collect(Collectors.joining("\n"));
+        String text = article.intro() + "\n"
+                + article.sections().stream()
+                        .map(s -> s.heading() + "\n" + s.text() + "\n" + s.code())
+                        .collect(Collectors.joining("\n"));
 
-        assertThat(text).doesNotContain("::", ":read-more", "read-more", ":badge", "{type=", "type=\"warning\"", "{.badge}",
-                "{lang", "{{", "$doc", "#title", "#default", "i-lucide", "icon:", "{color", ":kbd", "card-group");
+        assertThat(text)
+                .doesNotContain(
+                        "::",
+                        ":read-more",
+                        "read-more",
+                        ":badge",
+                        "{type=",
+                        "type=\"warning\"",
+                        "{.badge}",
+                        "{lang",
+                        "{{",
+                        "$doc",
+                        "#title",
+                        "#default",
+                        "i-lucide",
+                        "icon:",
+                        "{color",
+                        ":kbd",
+                        "card-group");
     }
 
     @Test
@@ -75,11 +93,17 @@ class MdcTextTest {
         Article article = new ArticleParser().parse("guide/components.md", ARTICLE);
         assertThat(article.intro()).isEqualTo("Intro with  and a Beta badge.");
         Section callouts = article.sections().get(0);
-        assertThat(callouts.text()).contains("Deleting a cloud desktop is permanent.", "Nested fences with three colons.",
-                "Online playground with code editor.");
+        assertThat(callouts.text())
+                .contains(
+                        "Deleting a cloud desktop is permanent.",
+                        "Nested fences with three colons.",
+                        "Online playground with code editor.");
         Section slots = article.sections().get(1);
-        assertThat(slots.text()).contains("Slot heading text", "Card body with span text and useFetch() and bold.",
-                "Value  here, a  icon and a Ctrl key.");
+        assertThat(slots.text())
+                .contains(
+                        "Slot heading text",
+                        "Card body with span text and useFetch() and bold.",
+                        "Value  here, a  icon and a Ctrl key.");
         // the code block's label ([npm], a file name in most docs) is searchable with its code
         assertThat(slots.code()).isEqualTo("npm\nnpm install foo");
     }

@@ -18,7 +18,8 @@ import java.util.Set;
  */
 final class NuxtPayload {
 
-    private static final Set<String> TRANSPARENT = Set.of("ShallowReactive", "Reactive", "ShallowRef", "Ref", "NuxtError", "Island");
+    private static final Set<String> TRANSPARENT =
+            Set.of("ShallowReactive", "Reactive", "ShallowRef", "Ref", "NuxtError", "Island");
 
     private final JsonNode values;
     private final Map<Integer, Object> memo = new HashMap<>();
@@ -48,7 +49,8 @@ final class NuxtPayload {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
             memo.put(index, map);
-            node.properties().forEach(e -> map.put(e.getKey(), hydrate(e.getValue().asInt())));
+            node.properties()
+                    .forEach(e -> map.put(e.getKey(), hydrate(e.getValue().asInt())));
             result = map;
         } else if (node.isArray() && !node.isEmpty() && node.get(0).isTextual()) {
             String tag = node.get(0).asText();

@@ -25,12 +25,62 @@ class ParserFuzzTest {
     private static final Duration BUDGET = Duration.ofSeconds(2);
     /** Far more than the budget, so that only a parse that ignores its budget can fail it, never a loaded machine. */
     private static final Duration BOUND = BUDGET.plusSeconds(8);
+
     private static final ArticleParser PARSER = new ArticleParser(ParseLimits.DEFAULT.withBudget(BUDGET));
 
-    private static final List<String> FRAGMENTS = List.of("::", ":::", "::callout", "::note{type=\"warning\"}", "::tip[Label]",
-            "---", "#", "## ", "#title", ">", "> > ", "- ", "1. ", "* ", "  ", "    ", "\n", "\n\n", "```", "~~~", "|", "| --- |",
-            "[", "]", "[^1]", "[^1]: ", "(", ")", "*", "**", "_", "`", "{", "}", "{{", "}}", ":badge", ":kbd{", "=\"", "'", "<h2>",
-            "</h2>", "<div>", "<!--", "-->", "\\", "&amp;", ":+1:", "\t", "é", "🔥", "端口");
+    private static final List<String> FRAGMENTS = List.of(
+            "::",
+            ":::",
+            "::callout",
+            "::note{type=\"warning\"}",
+            "::tip[Label]",
+            "---",
+            "#",
+            "## ",
+            "#title",
+            ">",
+            "> > ",
+            "- ",
+            "1. ",
+            "* ",
+            "  ",
+            "    ",
+            "\n",
+            "\n\n",
+            "```",
+            "~~~",
+            "|",
+            "| --- |",
+            "[",
+            "]",
+            "[^1]",
+            "[^1]: ",
+            "(",
+            ")",
+            "*",
+            "**",
+            "_",
+            "`",
+            "{",
+            "}",
+            "{{",
+            "}}",
+            ":badge",
+            ":kbd{",
+            "=\"",
+            "'",
+            "<h2>",
+            "</h2>",
+            "<div>",
+            "<!--",
+            "-->",
+            "\\",
+            "&amp;",
+            ":+1:",
+            "\t",
+            "é",
+            "🔥",
+            "端口");
 
     @Property
     void everyArticleIsParsedOrReportedWithinItsBudget(@ForAll("articles") String content) {
@@ -71,7 +121,9 @@ class ParserFuzzTest {
             assertThat(section.html()).isNotNull().doesNotContain("<script");
             // sections are the root-level headings, in document order, with the ids the page renders
             int at = ids.subList(from, ids.size()).indexOf(section.anchor());
-            assertThat(at).as("section #%s among the headings %s", section.anchor(), ids).isNotNegative();
+            assertThat(at)
+                    .as("section #%s among the headings %s", section.anchor(), ids)
+                    .isNotNegative();
             from += at + 1;
         }
     }
@@ -90,35 +142,53 @@ class ParserFuzzTest {
     }
 
     private static Arbitrary<String> frontMatter() {
-        Arbitrary<String> title = Arbitraries.oneOf(word(), Arbitraries.just(""), Arbitraries.just("[a, b]"), Arbitraries.just("'quoted: yes'"));
+        Arbitrary<String> title = Arbitraries.oneOf(
+                word(), Arbitraries.just(""), Arbitraries.just("[a, b]"), Arbitraries.just("'quoted: yes'"));
         return Arbitraries.oneOf(
                 title.map(t -> "---\ntitle: " + t + "\n---\n\n"),
-                title.map(t -> "---\ntitle: " + t + "\ndescription: " + t + "\norder: 2\ndraft: false\nnavigation:\n  icon: i\n---\n"),
+                title.map(t -> "---\ntitle: " + t + "\ndescription: " + t
+                        + "\norder: 2\ndraft: false\nnavigation:\n  icon: i\n---\n"),
                 Arbitraries.just("---\ntitle: &a [*a, *a]\n---\n"),
                 Arbitraries.just(""),
                 Arbitraries.just("# Leading title\n\n"));
     }
 
     private static Arbitrary<String> word() {
-        return Arbitraries.oneOf(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10),
+        return Arbitraries.oneOf(
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10),
                 Arbitraries.of("port", "EADDRINUSE", "~/.app/config.json", "über", "端口", "🔥", "v1.2", "a_b", "x-y"));
     }
 
     private static Arbitrary<String> inline() {
         Arbitrary<String> w = word();
-        Arbitrary<String> piece = Arbitraries.oneOf(w, w,
-                w.map(x -> "*" + x + "*"), w.map(x -> "**" + x + "**"), w.map(x -> "`" + x + "`"),
-                w.map(x -> "[" + x + "](/docs/" + x + ")"), w.map(x -> "[" + x + "][ref]"), w.map(x -> "![" + x + "](i.png)"),
-                w.map(x -> ":badge[" + x + "]{color=\"red\"}"), w.map(x -> ":kbd{value=" + x + "}"), w.map(x -> ":icon{name=" + x + "}"),
-                w.map(x -> "{{ " + x + " }}"), w.map(x -> "[^" + x + "]"), w.map(x -> "`" + x + "`{lang=ts}"),
-                w.map(x -> "<kbd>" + x + "</kbd>"), w.map(x -> ":" + x + ":"), w.map(x -> "https://example.com/" + x));
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                w,
+                w,
+                w.map(x -> "*" + x + "*"),
+                w.map(x -> "**" + x + "**"),
+                w.map(x -> "`" + x + "`"),
+                w.map(x -> "[" + x + "](/docs/" + x + ")"),
+                w.map(x -> "[" + x + "][ref]"),
+                w.map(x -> "![" + x + "](i.png)"),
+                w.map(x -> ":badge[" + x + "]{color=\"red\"}"),
+                w.map(x -> ":kbd{value=" + x + "}"),
+                w.map(x -> ":icon{name=" + x + "}"),
+                w.map(x -> "{{ " + x + " }}"),
+                w.map(x -> "[^" + x + "]"),
+                w.map(x -> "`" + x + "`{lang=ts}"),
+                w.map(x -> "<kbd>" + x + "</kbd>"),
+                w.map(x -> ":" + x + ":"),
+                w.map(x -> "https://example.com/" + x));
         return piece.list().ofMinSize(1).ofMaxSize(8).map(p -> String.join(" ", p));
     }
 
     private static Arbitrary<String> block(int depth) {
         Arbitrary<String> text = inline();
-        Arbitrary<String> leaf = Arbitraries.oneOf(text, text,
-                Combinators.combine(Arbitraries.integers().between(1, 6), text).as((level, t) -> "#".repeat(level) + " " + t),
+        Arbitrary<String> leaf = Arbitraries.oneOf(
+                text,
+                text,
+                Combinators.combine(Arbitraries.integers().between(1, 6), text)
+                        .as((level, t) -> "#".repeat(level) + " " + t),
                 text.map(t -> t + "\n" + "=".repeat(3)),
                 text.map(t -> "```ts [file.ts]\n" + t + "\n::\n```"),
                 text.map(t -> "    " + t),
@@ -127,19 +197,32 @@ class ParserFuzzTest {
                 text.map(t -> "[ref]: /docs/" + t.hashCode()),
                 text.map(t -> "<h2 id=\"" + t.hashCode() + "\">" + t + "</h2>"),
                 text.map(t -> "<div>" + t + "</div>"),
-                Arbitraries.just("---"), Arbitraries.just("<!-- comment -->"));
+                Arbitraries.just("---"),
+                Arbitraries.just("<!-- comment -->"));
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<String> inner = block(depth - 1).list().ofMinSize(1).ofMaxSize(3).map(b -> String.join("\n\n", b));
-        return Arbitraries.oneOf(leaf, leaf, leaf,
-                inner.map(b -> b.lines().map(l -> "> " + l).reduce((a, c) -> a + "\n" + c).orElse(">")),
+        Arbitrary<String> inner =
+                block(depth - 1).list().ofMinSize(1).ofMaxSize(3).map(b -> String.join("\n\n", b));
+        return Arbitraries.oneOf(
+                leaf,
+                leaf,
+                leaf,
+                inner.map(b -> b.lines()
+                        .map(l -> "> " + l)
+                        .reduce((a, c) -> a + "\n" + c)
+                        .orElse(">")),
                 inner.map(b -> "- " + b.lines().reduce((a, c) -> a + "\n  " + c).orElse("")),
-                inner.map(b -> "1. " + b.lines().reduce((a, c) -> a + "\n   " + c).orElse("")),
-                Combinators.combine(Arbitraries.of("callout", "note", "tip", "card", "code-group", "read-more"), inner,
-                        Arbitraries.of("", "{type=\"warning\"}", "[Title]", "{to=\"/x\" .big #id}"), Arbitraries.of("::", "", ":::"))
+                inner.map(
+                        b -> "1. " + b.lines().reduce((a, c) -> a + "\n   " + c).orElse("")),
+                Combinators.combine(
+                                Arbitraries.of("callout", "note", "tip", "card", "code-group", "read-more"),
+                                inner,
+                                Arbitraries.of("", "{type=\"warning\"}", "[Title]", "{to=\"/x\" .big #id}"),
+                                Arbitraries.of("::", "", ":::"))
                         .as((name, b, attrs, close) -> "::" + name + attrs + "\n" + b + "\n" + close),
-                Combinators.combine(inner, inner).as((a, b) -> ":::card\n---\ntitle: T\n---\n#title\n" + a + "\n#default\n" + b + "\n:::"));
+                Combinators.combine(inner, inner)
+                        .as((a, b) -> ":::card\n---\ntitle: T\n---\n#title\n" + a + "\n#default\n" + b + "\n:::"));
     }
 
     /** One edit of the generated text; positions are fractions, so that any text can take any edit. */
@@ -157,8 +240,12 @@ class ParserFuzzTest {
     }
 
     private static Arbitrary<Mutation> mutation() {
-        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.doubles().between(0, 1),
-                Arbitraries.doubles().between(0, 1), Arbitraries.of(FRAGMENTS), Arbitraries.integers().between(1, 500))
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.of(FRAGMENTS),
+                        Arbitraries.integers().between(1, 500))
                 .as(Mutation::new);
     }
 }

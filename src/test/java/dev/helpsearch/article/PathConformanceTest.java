@@ -16,7 +16,10 @@ class PathConformanceTest {
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (JsonNode c : Fixtures.json("conformance/paths.json")) {
-            cases.add(Arguments.of(c.get("prefix").asText(), c.get("key").asText(), c.get("path").asText(),
+            cases.add(Arguments.of(
+                    c.get("prefix").asText(),
+                    c.get("key").asText(),
+                    c.get("path").asText(),
                     c.get("fallbackTitle").asText()));
         }
         return cases.stream();

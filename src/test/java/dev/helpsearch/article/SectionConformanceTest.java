@@ -36,7 +36,8 @@ class SectionConformanceTest {
         if (c.get("title").asText().isEmpty()) {
             // The help center tolerates an untitled index page; helpsearch reports it, by design.
             assertThat(catchThrowable(() -> PARSER.parse(file, markdown)))
-                    .isInstanceOf(InvalidArticleException.class).hasMessageContaining("missing title");
+                    .isInstanceOf(InvalidArticleException.class)
+                    .hasMessageContaining("missing title");
             return;
         }
         Article article = PARSER.parse(file, markdown);
@@ -51,7 +52,11 @@ class SectionConformanceTest {
             JsonNode s = expected.get(i);
             List<String> titles = new ArrayList<>();
             s.get("titles").forEach(t -> titles.add(t.asText()));
-            expectedSections.add(describe(s.get("id").asText(), s.get("title").asText(), s.get("level").asInt(), titles));
+            expectedSections.add(describe(
+                    s.get("id").asText(),
+                    s.get("title").asText(),
+                    s.get("level").asInt(),
+                    titles));
         }
         List<String> actualSections = article.sections().stream()
                 .map(s -> describe(article.path() + "#" + s.anchor(), s.heading(), s.level(), s.titles()))

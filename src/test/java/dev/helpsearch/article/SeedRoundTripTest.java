@@ -44,7 +44,9 @@ class SeedRoundTripTest {
     @Test
     void everySeedArticleIsBundledAtItsPath() {
         assertThat(seed).hasSize(4);
-        assertThat(parsed.keySet()).containsExactlyInAnyOrderElementsOf(seed.stream().map(a -> (String) a.get("path")).toList());
+        assertThat(parsed.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        seed.stream().map(a -> (String) a.get("path")).toList());
     }
 
     @Test
@@ -60,15 +62,21 @@ class SeedRoundTripTest {
             assertThat(article.updatedAt()).isEqualTo(expected.get("updatedAt"));
 
             Map<String, Object> body = (Map<String, Object>) expected.get("body");
-            List<Map<String, Object>> toc = (List<Map<String, Object>>) ((Map<String, Object>) body.get("toc")).get("links");
+            List<Map<String, Object>> toc =
+                    (List<Map<String, Object>>) ((Map<String, Object>) body.get("toc")).get("links");
             List<Heading> expectedHeadings = toc.stream()
-                    .map(l -> new Heading(((Number) l.get("depth")).intValue(), (String) l.get("text"), (String) l.get("id")))
+                    .map(l -> new Heading(
+                            ((Number) l.get("depth")).intValue(), (String) l.get("text"), (String) l.get("id")))
                     .toList();
             assertThat(article.headings()).containsExactlyElementsOf(expectedHeadings);
-            assertThat(article.sections()).extracting(Section::anchor)
-                    .containsExactlyElementsOf(expectedHeadings.stream().map(Heading::id).toList());
-            assertThat(article.sections()).extracting(Section::heading)
-                    .containsExactlyElementsOf(expectedHeadings.stream().map(Heading::text).toList());
+            assertThat(article.sections())
+                    .extracting(Section::anchor)
+                    .containsExactlyElementsOf(
+                            expectedHeadings.stream().map(Heading::id).toList());
+            assertThat(article.sections())
+                    .extracting(Section::heading)
+                    .containsExactlyElementsOf(
+                            expectedHeadings.stream().map(Heading::text).toList());
         }
     }
 
@@ -82,8 +90,10 @@ class SeedRoundTripTest {
                 Section section = article.sections().get(i - 1);
                 String id = sections.get(i).get("id").asText();
                 assertThat(section.anchor()).isEqualTo(id.substring(id.indexOf('#') + 1));
-                assertThat(section.heading()).isEqualTo(sections.get(i).get("title").asText());
-                assertThat(section.level()).isEqualTo(sections.get(i).get("level").asInt());
+                assertThat(section.heading())
+                        .isEqualTo(sections.get(i).get("title").asText());
+                assertThat(section.level())
+                        .isEqualTo(sections.get(i).get("level").asInt());
                 assertThat(section.titles()).containsExactly(article.title());
             }
         }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstRunTest {
 
     private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/");
-    private static final Pattern TEXT_LINE = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO |WARN |ERROR) \\S+ - .*");
+    private static final Pattern TEXT_LINE =
+            Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO |WARN |ERROR) \\S+ - .*");
 
     @TempDir
     Path work;
@@ -37,21 +38,37 @@ class FirstRunTest {
     @Test
     void theFirstServeIsQuietAndSaysWhatItDoes() throws Exception {
         Path articles = copyOfBundledArticles();
-        Process server = start(Map.of(), "serve", "--host", "127.0.0.1", "--port", "0", "--articles", articles.toString(),
-                "--index", work.resolve("index").toString(), "--data", work.resolve("data").toString());
+        Process server = start(
+                Map.of(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--articles",
+                articles.toString(),
+                "--index",
+                work.resolve("index").toString(),
+                "--data",
+                work.resolve("data").toString());
         try {
             int port = port(server);
             // indexed once, with the vectors: hybrid from the first answer on
             assertThat(get(port, "/healthz")).contains("\"mode\":\"hybrid\"");
-            assertThat(get(port, "/api/search?q=port%20in%20use")).contains("/troubleshooting/gateway-fails-to-start#port-conflict");
+            assertThat(get(port, "/api/search?q=port%20in%20use"))
+                    .contains("/troubleshooting/gateway-fails-to-start#port-conflict");
             assertThat(stop(server)).isZero();
         } finally {
             server.destroyForcibly();
         }
         String log = log();
-        assertThat(log).contains("indexing " + articles).contains("embedding model bge-small-en-v1.5-q ready")
-                .doesNotContain("re-indexed after a change").doesNotContain("adding the embedding model's vectors")
-                .doesNotContain("WARNING").doesNotContain("\u001b[");
+        assertThat(log)
+                .contains("indexing " + articles)
+                .contains("embedding model bge-small-en-v1.5-q ready")
+                .doesNotContain("re-indexed after a change")
+                .doesNotContain("adding the embedding model's vectors")
+                .doesNotContain("WARNING")
+                .doesNotContain("\u001b[");
         assertThat(log.lines().filter(line -> line.contains(" - indexed "))).hasSize(1);
         assertThat(log.lines()).allSatisfy(line -> assertThat(line).matches(TEXT_LINE));
     }
@@ -59,8 +76,21 @@ class FirstRunTest {
     @Test
     void jsonLogsAreOneObjectALine() throws Exception {
         Path articles = copyOfBundledArticles();
-        Process server = start(Map.of("HELPSEARCH_LOG_FORMAT", "json"), "serve", "--semantic", "off", "--host", "127.0.0.1",
-                "--port", "0", "--articles", articles.toString(), "--index", work.resolve("index").toString(), "--data", work.resolve("data").toString());
+        Process server = start(
+                Map.of("HELPSEARCH_LOG_FORMAT", "json"),
+                "serve",
+                "--semantic",
+                "off",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--articles",
+                articles.toString(),
+                "--index",
+                work.resolve("index").toString(),
+                "--data",
+                work.resolve("data").toString());
         try {
             int port = port(server);
             get(port, "/healthz");
@@ -77,14 +107,17 @@ class FirstRunTest {
             assertThat(event.path("loggerName").asText()).as(line).isNotEmpty();
             assertThat(event.has("formattedMessage")).as(line).isTrue();
         }
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"formattedMessage\":\"shutting down: finishing requests in flight\""));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"formattedMessage\":\"shutting down: finishing requests in flight\""));
     }
 
     private Path copyOfBundledArticles() throws IOException {
         Path articles = work.resolve("articles");
         try (Stream<Path> files = Files.walk(Path.of("articles"))) {
             for (Path source : files.toList()) {
-                Path target = articles.resolve(Path.of("articles").relativize(source).toString());
+                Path target =
+                        articles.resolve(Path.of("articles").relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
@@ -96,7 +129,8 @@ class FirstRunTest {
     }
 
     private Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", Path.of("helpsearch").toAbsolutePath().toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("bash", Path.of("helpsearch").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(work.resolve("out").toFile())
@@ -122,9 +156,12 @@ class FirstRunTest {
     }
 
     private static String get(int port, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(20))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
@@ -150,5 +187,4 @@ class FirstRunTest {
             Thread.sleep(100);
         }
     }
-
 }

@@ -42,10 +42,29 @@ class GracefulShutdownTest {
             Files.writeString(articles.resolve(i + ".md"), article(i, "first"));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Dhelpsearch.request.log=INFO", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--semantic", "off", "--host", "127.0.0.1", "--port", "0",
-                "--articles", work.resolve("articles").toString(), "--index", work.resolve("index").toString(), "--data", work.resolve("data").toString(),
-                "--admin-token", "shutdown-test-token")
+        Process server = new ProcessBuilder(
+                        java,
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-Dhelpsearch.request.log=INFO",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve",
+                        "--semantic",
+                        "off",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--articles",
+                        work.resolve("articles").toString(),
+                        "--index",
+                        work.resolve("index").toString(),
+                        "--data",
+                        work.resolve("data").toString(),
+                        "--admin-token",
+                        "shutdown-test-token")
                 .redirectError(work.resolve("serve.err").toFile())
                 .start();
         try {
@@ -53,11 +72,14 @@ class GracefulShutdownTest {
             for (int i = 0; i < ARTICLES; i++) {
                 Files.writeString(articles.resolve(i + ".md"), article(i, "second"));
             }
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/reindex"))
                             .header("Authorization", "Bearer shutdown-test-token")
-                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             Thread.sleep(300); // the re-index takes seconds; this only lets the request reach the server
             server.destroy(); // SIGTERM
@@ -71,15 +93,18 @@ class GracefulShutdownTest {
             int shutdown = log.indexOf("shutting down");
             int answered = log.indexOf("method=POST path=/api/admin/reindex status=200");
             assertThat(shutdown).as("SIGTERM was handled").isNotNegative();
-            assertThat(answered).as("the request was still in flight when SIGTERM came").isGreaterThan(shutdown);
+            assertThat(answered)
+                    .as("the request was still in flight when SIGTERM came")
+                    .isGreaterThan(shutdown);
         } finally {
             server.destroyForcibly();
         }
     }
 
     private static String article(int i, String edition) {
-        return "---\ntitle: Guide " + i + "\n---\n\n## Setup " + i + "\n\nInstall the " + edition + " edition of part " + i + ".\n\n"
-                + "## Details\n\n" + "More words about configuring part number " + i + " in depth. ".repeat(20) + "\n";
+        return "---\ntitle: Guide " + i + "\n---\n\n## Setup " + i + "\n\nInstall the " + edition + " edition of part "
+                + i + ".\n\n" + "## Details\n\n" + "More words about configuring part number " + i
+                + " in depth. ".repeat(20) + "\n";
     }
 
     private static int portOf(Process server) throws IOException {

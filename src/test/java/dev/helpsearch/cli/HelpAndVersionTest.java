@@ -34,7 +34,18 @@ class HelpAndVersionTest {
         Launcher help = Launcher.run("--help");
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.err()).isEmpty();
-        for (String command : List.of("serve", "index", "search", "insights", "eval", "generate", "conformance", "test", "build", "dist", "java-home")) {
+        for (String command : List.of(
+                "serve",
+                "index",
+                "search",
+                "insights",
+                "eval",
+                "generate",
+                "conformance",
+                "test",
+                "build",
+                "dist",
+                "java-home")) {
             assertThat(help.out()).as(command).containsPattern("(?m)^  " + Pattern.quote(command) + " ");
         }
         assertThat(help.out()).contains("Exit codes:");
@@ -69,14 +80,17 @@ class HelpAndVersionTest {
     void launcherOnlyCommandsRunThroughJavaSayWhereTheyLive() {
         CliRun run = CliRun.of("test");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("helpsearch: `test` is run by the ./helpsearch script in a source checkout, not by the jar: run ./helpsearch test");
+        assertThat(run.err().strip())
+                .isEqualTo(
+                        "helpsearch: `test` is run by the ./helpsearch script in a source checkout, not by the jar: run ./helpsearch test");
     }
 
     @Test
     void anUnknownLogFormatIsOneLine() throws Exception {
         Launcher run = Launcher.run("--log-format", "xml", "index");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("helpsearch: --log-format (or HELPSEARCH_LOG_FORMAT) must be text or json, not 'xml'\n");
+        assertThat(run.err())
+                .isEqualTo("helpsearch: --log-format (or HELPSEARCH_LOG_FORMAT) must be text or json, not 'xml'\n");
     }
 
     private static String git(String... args) throws Exception {

@@ -26,13 +26,21 @@ class HostileArticlesTest {
     private Path articles() throws IOException {
         Path articles = work.resolve("articles");
         Files.createDirectories(articles.resolve("faq"));
-        Files.writeString(articles.resolve("faq/01.reset.md"), "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick reset.\n");
+        Files.writeString(
+                articles.resolve("faq/01.reset.md"),
+                "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick reset.\n");
         return articles;
     }
 
     private CliRun index(Path articles, String... options) {
-        List<String> args = new ArrayList<>(List.of("index", "--semantic", "off", "--articles", articles.toString(),
-                "--index", work.resolve("index").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "index",
+                "--semantic",
+                "off",
+                "--articles",
+                articles.toString(),
+                "--index",
+                work.resolve("index").toString()));
         args.addAll(List.of(options));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -43,7 +51,8 @@ class HostileArticlesTest {
     }
 
     private CliRun search(String query) {
-        return CliRun.of("search", "--semantic", "off", "--index", work.resolve("index").toString(), query);
+        return CliRun.of(
+                "search", "--semantic", "off", "--index", work.resolve("index").toString(), query);
     }
 
     @Test
@@ -67,8 +76,10 @@ class HostileArticlesTest {
         Path articles = articles();
         String words = "port ".repeat(2_000).strip();
         String cjk = "端口".repeat(5_000);
-        Files.writeString(articles.resolve("faq/02.long.md"), "---\ntitle: Long headings\n---\n\n## " + words + "\n\nFirst.\n\n## "
-                + cjk + "\n\nSecond.\n\n## " + "🔥".repeat(10_000) + "\n\nThird.\n\n# " + "x".repeat(10_000) + "\n\nFourth.\n");
+        Files.writeString(
+                articles.resolve("faq/02.long.md"),
+                "---\ntitle: Long headings\n---\n\n## " + words + "\n\nFirst.\n\n## " + cjk + "\n\nSecond.\n\n## "
+                        + "🔥".repeat(10_000) + "\n\nThird.\n\n# " + "x".repeat(10_000) + "\n\nFourth.\n");
         CliRun run = index(articles);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("indexed 2 articles");
@@ -84,12 +95,15 @@ class HostileArticlesTest {
         assertThat(index(articles).exitCode()).isZero();
         Path hostile = articles.resolve("faq/02.callouts.md");
         Files.writeString(hostile, unclosedOpeners());
-        Files.writeString(articles.resolve("faq/03.printer.md"), "---\ntitle: Printer\n---\n\n## Toner\n\nReplace the zebra toner.\n");
+        Files.writeString(
+                articles.resolve("faq/03.printer.md"),
+                "---\ntitle: Printer\n---\n\n## Toner\n\nReplace the zebra toner.\n");
 
         CliRun strict = index(articles);
         assertThat(strict.exitCode()).isEqualTo(1);
-        assertThat(strict.err()).contains(hostile + ":37: blocks nested more than 32 deep (block quotes, list items, components); "
-                + "close the components or flatten the lists (limit 32)");
+        assertThat(strict.err())
+                .contains(hostile + ":37: blocks nested more than 32 deep (block quotes, list items, components); "
+                        + "close the components or flatten the lists (limit 32)");
         assertThat(strict.err()).contains("fix them or run with --skip-invalid");
         assertThat(search("zebra").out()).doesNotContain("/faq/printer");
         assertThat(search("reset").out()).contains("/faq/reset#steps");
@@ -110,18 +124,22 @@ class HostileArticlesTest {
         // unchanged files are not parsed again, so tighter limits apply to them with --full
         CliRun tight = index(articles, "--full", "--max-nesting", "2");
         assertThat(tight.exitCode()).isEqualTo(1);
-        assertThat(tight.err()).contains(deep + ":5: blocks nested more than 2 deep").contains("(limit 2)");
+        assertThat(tight.err())
+                .contains(deep + ":5: blocks nested more than 2 deep")
+                .contains("(limit 2)");
 
         Path slow = articles.resolve("faq/03.long.md");
         Files.writeString(slow, "---\ntitle: Long\n---\n\n" + "## Part\n\nSome *text* and `code`.\n\n".repeat(1_500));
         CliRun budget = index(articles, "--parse-budget", "1ms", "--skip-invalid");
         assertThat(budget.exitCode()).as(budget.err()).isZero();
-        assertThat(budget.err()).containsPattern(java.util.regex.Pattern.quote(slow.toString()) + ":\\d+: took more than 1 ms to parse; "
-                + "simplify the article \\(limit 1 ms\\)");
+        assertThat(budget.err())
+                .containsPattern(java.util.regex.Pattern.quote(slow.toString())
+                        + ":\\d+: took more than 1 ms to parse; " + "simplify the article \\(limit 1 ms\\)");
 
         CliRun wrong = index(articles, "--parse-budget", "soon");
         assertThat(wrong.exitCode()).isEqualTo(2);
         assertThat(wrong.err()).contains("expected a time such as 500ms, 10s or 1m, not 'soon'");
-        assertThat(index(articles, "--max-headings", "0").err()).contains("helpsearch: --max-headings must be at least 1, not 0");
+        assertThat(index(articles, "--max-headings", "0").err())
+                .contains("helpsearch: --max-headings must be at least 1, not 0");
     }
 }

@@ -2,11 +2,11 @@ package dev.helpsearch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import dev.helpsearch.index.IndexFields;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,7 +33,8 @@ class IndexCommandTest {
     @Test
     void indexesAndPrintsAOneLineSummary() throws IOException {
         Path index = work.resolve("index");
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles().toString(), "--index", index.toString());
+        CliRun run = CliRun.of(
+                "index", "--semantic", "off", "--articles", articles().toString(), "--index", index.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).matches("indexed 2 articles, 2 sections in \\d+ ms \\(index version 1\\)\\R");
         assertThat(docs(index)).isEqualTo(4);
@@ -43,14 +44,25 @@ class IndexCommandTest {
     void anInvalidArticleKeepsTheOldIndexAndFails() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(
+                                "index",
+                                "--semantic",
+                                "off",
+                                "--articles",
+                                articles.toString(),
+                                "--index",
+                                index.toString())
+                        .exitCode())
+                .isZero();
 
         Files.writeString(articles.resolve("faq/03.broken.md"), "---\ntitle: [oops\n---\n\nBody.\n");
         Files.delete(articles.resolve("faq/02.billing.md"));
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run =
+                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains(articles.resolve("faq/03.broken.md") + ":2: malformed YAML front matter")
+        assertThat(run.err())
+                .contains(articles.resolve("faq/03.broken.md") + ":2: malformed YAML front matter")
                 .contains("index not replaced: 1 invalid article(s)");
         assertThat(docs(index)).isEqualTo(4);
     }
@@ -60,7 +72,15 @@ class IndexCommandTest {
         Path articles = articles();
         Files.writeString(articles.resolve("faq/03.broken.md"), "no title at all\n");
         Path index = work.resolve("index");
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--skip-invalid");
+        CliRun run = CliRun.of(
+                "index",
+                "--semantic",
+                "off",
+                "--articles",
+                articles.toString(),
+                "--index",
+                index.toString(),
+                "--skip-invalid");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("03.broken.md:1: missing title");
         assertThat(run.out()).contains("indexed 2 articles").contains("skipped 1 invalid");
@@ -70,23 +90,37 @@ class IndexCommandTest {
     void aSecondRunUpdatesOnlyWhatChanged() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(
+                                "index",
+                                "--semantic",
+                                "off",
+                                "--articles",
+                                articles.toString(),
+                                "--index",
+                                index.toString())
+                        .exitCode())
+                .isZero();
 
-        Files.writeString(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Refunds\n\nAsk for a refund.\n");
-        Files.writeString(articles.resolve("faq/03.vpn.md"), "---\ntitle: VPN\n---\n\n## Split tunnel\n\nRoute the office.\n");
+        Files.writeString(
+                articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Refunds\n\nAsk for a refund.\n");
+        Files.writeString(
+                articles.resolve("faq/03.vpn.md"), "---\ntitle: VPN\n---\n\n## Split tunnel\n\nRoute the office.\n");
         Files.delete(articles.resolve("faq/01.reset.md"));
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run =
+                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("updated the index in \\d+ ms: 2 new or edited, 1 removed; it holds 2 articles, 2 sections"
-                + " \\(index version 2\\)\\R");
+        assertThat(run.out())
+                .matches("updated the index in \\d+ ms: 2 new or edited, 1 removed; it holds 2 articles, 2 sections"
+                        + " \\(index version 2\\)\\R");
         assertThat(docs(index)).isEqualTo(4);
         assertThat(count(index, IndexFields.URL, "/faq/reset")).isZero();
         assertThat(count(index, IndexFields.URL, "/faq/billing#invoices")).isZero();
         assertThat(count(index, IndexFields.URL, "/faq/billing#refunds")).isEqualTo(1);
         assertThat(count(index, IndexFields.URL, "/faq/vpn#split-tunnel")).isEqualTo(1);
 
-        CliRun unchanged = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun unchanged =
+                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
         assertThat(unchanged.out()).contains("0 new or edited, 0 removed").contains("(index version 3)");
     }
 
@@ -112,7 +146,8 @@ class IndexCommandTest {
 
         // touched but not edited: read again, found unchanged, not indexed again
         Path reset = articles.resolve("faq/01.reset.md");
-        Files.setLastModifiedTime(reset, FileTime.fromMillis(Files.getLastModifiedTime(reset).toMillis() + 5_000));
+        Files.setLastModifiedTime(
+                reset, FileTime.fromMillis(Files.getLastModifiedTime(reset).toMillis() + 5_000));
         assertThat(CliRun.of(run).out()).contains("0 new or edited");
     }
 
@@ -120,8 +155,18 @@ class IndexCommandTest {
     void fullIndexesEverythingAnew() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--full");
+        assertThat(CliRun.of(
+                                "index",
+                                "--semantic",
+                                "off",
+                                "--articles",
+                                articles.toString(),
+                                "--index",
+                                index.toString())
+                        .exitCode())
+                .isZero();
+        CliRun run = CliRun.of(
+                "index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--full");
         assertThat(run.out()).matches("indexed 2 articles, 2 sections in \\d+ ms \\(index version 2\\)\\R");
         assertThat(docs(index)).isEqualTo(4);
     }
@@ -130,10 +175,20 @@ class IndexCommandTest {
     void aNewFileTakingTheUnchangedPathOfAnotherIsADuplicate() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(
+                                "index",
+                                "--semantic",
+                                "off",
+                                "--articles",
+                                articles.toString(),
+                                "--index",
+                                index.toString())
+                        .exitCode())
+                .isZero();
 
         Files.writeString(articles.resolve("faq/03.other.md"), "---\ntitle: Other\npath: /faq/reset\n---\n\nBody.\n");
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run =
+                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("03.other.md:1: duplicate path /faq/reset: faq/01.reset.md has the same path");
@@ -145,9 +200,26 @@ class IndexCommandTest {
         Path articles = articles();
         Files.writeString(articles.resolve("faq/03.soon.md"), "---\ntitle: Coming soon\ndraft: true\n---\n\nBody.\n");
         Path index = work.resolve("index");
-        assertThat(CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()).out())
-                .contains("indexed 2 articles").contains("left out 1 drafts/redirects");
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--include-drafts");
+        assertThat(CliRun.of(
+                                "index",
+                                "--semantic",
+                                "off",
+                                "--articles",
+                                articles.toString(),
+                                "--index",
+                                index.toString())
+                        .out())
+                .contains("indexed 2 articles")
+                .contains("left out 1 drafts/redirects");
+        CliRun run = CliRun.of(
+                "index",
+                "--semantic",
+                "off",
+                "--articles",
+                articles.toString(),
+                "--index",
+                index.toString(),
+                "--include-drafts");
         assertThat(run.out()).startsWith("indexed 3 articles");
     }
 
@@ -159,9 +231,18 @@ class IndexCommandTest {
 
     @Test
     void aMissingArticlesFolderIsAClearError() {
-        CliRun run = CliRun.of("index", "--semantic", "off", "--articles", work.resolve("nope").toString(), "--index", work.resolve("i").toString());
+        CliRun run = CliRun.of(
+                "index",
+                "--semantic",
+                "off",
+                "--articles",
+                work.resolve("nope").toString(),
+                "--index",
+                work.resolve("i").toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("helpsearch: the articles folder " + work.resolve("nope")
-                + " does not exist: point --articles (env HELPSEARCH_ARTICLES) at the folder of your Markdown articles\n");
+        assertThat(run.err())
+                .isEqualTo(
+                        "helpsearch: the articles folder " + work.resolve("nope")
+                                + " does not exist: point --articles (env HELPSEARCH_ARTICLES) at the folder of your Markdown articles\n");
     }
 }

@@ -31,8 +31,8 @@ class IndexFaultsTest {
     }
 
     private static CliRun index(Path articles, Path index, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("index", "--semantic", "off", "--articles", articles.toString(),
-                "--index", index.toString()));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -44,8 +44,10 @@ class IndexFaultsTest {
     /** The largest file of the index: a segment's data, where a flipped byte would otherwise go unnoticed. */
     private static Path largestSegmentFile(Path index) throws IOException {
         try (Stream<Path> files = Files.list(index)) {
-            return files.filter(f -> !f.getFileName().toString().startsWith("segments") && !f.getFileName().toString().equals("write.lock"))
-                    .max(Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+            return files.filter(f -> !f.getFileName().toString().startsWith("segments")
+                            && !f.getFileName().toString().equals("write.lock"))
+                    .max(Comparator.comparingLong(f -> f.toFile().length()))
+                    .orElseThrow();
         }
     }
 
@@ -106,13 +108,16 @@ class IndexFaultsTest {
 
     @Test
     void anUnwritableIndexFolderIsAClearErrorAndTheOldIndexKeepsAnswering() throws IOException {
-        assumeThat(System.getProperty("user.name")).as("permissions mean nothing to root").isNotEqualTo("root");
+        assumeThat(System.getProperty("user.name"))
+                .as("permissions mean nothing to root")
+                .isNotEqualTo("root");
         Path articles = articles();
         Path index = work.resolve("index");
         assertThat(index(articles, index).exitCode()).isZero();
         Map<String, Long> before = sizes(index);
 
-        Files.writeString(articles.resolve("faq/03.vpn.md"), "---\ntitle: VPN\n---\n\n## Split tunnel\n\nRoute some traffic.\n");
+        Files.writeString(
+                articles.resolve("faq/03.vpn.md"), "---\ntitle: VPN\n---\n\n## Split tunnel\n\nRoute some traffic.\n");
         Files.setPosixFilePermissions(index, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             CliRun run = index(articles, index, "--full");
@@ -127,7 +132,8 @@ class IndexFaultsTest {
 
     private static Map<String, Long> sizes(Path index) throws IOException {
         try (Stream<Path> files = Files.list(index)) {
-            return files.collect(Collectors.toMap(f -> f.getFileName().toString(), f -> f.toFile().length()));
+            return files.collect(Collectors.toMap(
+                    f -> f.getFileName().toString(), f -> f.toFile().length()));
         }
     }
 }

@@ -44,14 +44,32 @@ class InsightsCrashTest {
         Path articles = work.resolve("articles/guide");
         Files.createDirectories(articles);
         for (int i = 0; i < 20; i++) {
-            Files.writeString(articles.resolve(i + ".md"), "---\ntitle: Guide " + i + "\n---\n\n## Setup " + i
-                    + "\n\nInstall part " + i + " and configure the gateway port.\n");
+            Files.writeString(
+                    articles.resolve(i + ".md"),
+                    "---\ntitle: Guide " + i + "\n---\n\n## Setup " + i + "\n\nInstall part " + i
+                            + " and configure the gateway port.\n");
         }
         Path data = work.resolve("data");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--semantic", "off", "--host", "127.0.0.1", "--port", "0",
-                "--articles", work.resolve("articles").toString(), "--index", work.resolve("index").toString(), "--data", data.toString())
+        Process server = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve",
+                        "--semantic",
+                        "off",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--articles",
+                        work.resolve("articles").toString(),
+                        "--index",
+                        work.resolve("index").toString(),
+                        "--data",
+                        data.toString())
                 .redirectError(work.resolve("serve.err").toFile())
                 .start();
         AtomicBoolean stop = new AtomicBoolean();
@@ -59,15 +77,20 @@ class InsightsCrashTest {
         List<Thread> clients = new ArrayList<>();
         try {
             int port = portOf(server);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             for (int t = 0; t < 4; t++) {
                 int thread = t;
                 Thread c = new Thread(() -> {
                     // bounded: at most 20,000 requests a client, and it stops once the server is gone
                     for (int i = 0; i < 20_000 && !stop.get(); i++) {
                         try {
-                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                    + "/_/v1/search?source=page&q=gateway+port+" + thread + "+" + i)).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse<String> r = client.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                                    + "/_/v1/search?source=page&q=gateway+port+" + thread + "+" + i))
+                                            .timeout(Duration.ofSeconds(10))
+                                            .build(),
                                     HttpResponse.BodyHandlers.ofString());
                             if (r.statusCode() == 200) {
                                 answered.incrementAndGet();
@@ -104,7 +127,8 @@ class InsightsCrashTest {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("ok");
             }
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT query_id) FROM searches")) {
+            try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT query_id) FROM searches")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(500).isEqualTo(rs.getLong(2));
             }
@@ -112,11 +136,26 @@ class InsightsCrashTest {
         try (InsightsDatabase reopened = InsightsDatabase.open(data)) {
             assertThat(reopened.schemaVersion()).isEqualTo(1);
         }
-        CliRun report = CliRun.of("insights", "--data", data.toString(), "--index", work.resolve("index").toString(), "--semantic", "off",
-                "--limit", "3");
+        CliRun report = CliRun.of(
+                "insights",
+                "--data",
+                data.toString(),
+                "--index",
+                work.resolve("index").toString(),
+                "--semantic",
+                "off",
+                "--limit",
+                "3");
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(report.out()).contains("Top queries").contains("gateway port ");
-        CliRun csv = CliRun.of("insights", "--data", data.toString(), "--index", work.resolve("missing-index").toString(), "--csv", "queries");
+        CliRun csv = CliRun.of(
+                "insights",
+                "--data",
+                data.toString(),
+                "--index",
+                work.resolve("missing-index").toString(),
+                "--csv",
+                "queries");
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         assertThat(csv.out()).startsWith("query,searches,");
         assertThat(csv.out().lines().count()).isGreaterThan(500);
@@ -128,7 +167,7 @@ class InsightsCrashTest {
             return 0;
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM searches")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM searches")) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (java.sql.SQLException e) {
             return 0; // not created yet

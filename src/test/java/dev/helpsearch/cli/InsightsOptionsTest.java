@@ -11,8 +11,12 @@ class InsightsOptionsTest {
     void serveHelpListsTheInsightsOptions() {
         CliRun help = CliRun.of("serve", "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--data=DIR").contains("HELPSEARCH_DATA").contains("--insights=on|off")
-                .contains("--insights-retention=PERIOD").contains("--insights-max-rows=N");
+        assertThat(help.out())
+                .contains("--data=DIR")
+                .contains("HELPSEARCH_DATA")
+                .contains("--insights=on|off")
+                .contains("--insights-retention=PERIOD")
+                .contains("--insights-max-rows=N");
         assertThat(CliRun.of("insights", "--help").out()).contains("--days=N").contains("--csv=queries|gaps|articles");
     }
 
@@ -20,7 +24,8 @@ class InsightsOptionsTest {
     void badInsightsValuesAreUsageErrors() {
         CliRun retention = CliRun.of("serve", "--insights-retention", "forever", "--port", "0");
         assertThat(retention.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(retention.err().strip()).startsWith("helpsearch: --insights-retention (env HELPSEARCH_INSIGHTS_RETENTION): ")
+        assertThat(retention.err().strip())
+                .startsWith("helpsearch: --insights-retention (env HELPSEARCH_INSIGHTS_RETENTION): ")
                 .doesNotContain("\n");
         CliRun rows = CliRun.of("serve", "--insights-max-rows", "0", "--port", "0");
         assertThat(rows.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -17,7 +17,8 @@ record Launcher(int exitCode, String out, String err, long millis) {
 
     static Launcher run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("launcher");
-        List<String> command = new ArrayList<>(List.of("bash", Path.of("helpsearch").toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", Path.of("helpsearch").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(work.resolve("out").toFile())
@@ -34,8 +35,11 @@ record Launcher(int exitCode, String out, String err, long millis) {
             throw new AssertionError("./helpsearch " + String.join(" ", args) + " did not finish in 120 s");
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Launcher(process.exitValue(), Files.readString(work.resolve("out"), StandardCharsets.UTF_8),
-                Files.readString(work.resolve("err"), StandardCharsets.UTF_8), millis);
+        return new Launcher(
+                process.exitValue(),
+                Files.readString(work.resolve("out"), StandardCharsets.UTF_8),
+                Files.readString(work.resolve("err"), StandardCharsets.UTF_8),
+                millis);
     }
 
     static Launcher run(String... args) throws IOException, InterruptedException {

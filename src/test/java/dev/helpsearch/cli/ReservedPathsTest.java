@@ -15,7 +15,14 @@ class ReservedPathsTest {
     Path work;
 
     private CliRun index(Path articles) {
-        return CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", work.resolve("index").toString());
+        return CliRun.of(
+                "index",
+                "--semantic",
+                "off",
+                "--articles",
+                articles.toString(),
+                "--index",
+                work.resolve("index").toString());
     }
 
     private static void write(Path articles, String file, String text) throws IOException {
@@ -28,7 +35,10 @@ class ReservedPathsTest {
         Path articles = SampleArticles.write(work);
         write(articles, "healthz.md", "---\ntitle: Health\n---\n\nBody.\n");
         write(articles, "index.md", "---\ntitle: Home\n---\n\nBody.\n");
-        write(articles, "ops/01.metrics.md", "---\ntitle: Our metrics\ndescription: What we count.\npath: /metrics\n---\n\nBody.\n");
+        write(
+                articles,
+                "ops/01.metrics.md",
+                "---\ntitle: Our metrics\ndescription: What we count.\npath: /metrics\n---\n\nBody.\n");
         write(articles, "_/assets/logo.md", "---\ntitle: Logo\n---\n\nBody.\n");
         write(articles, "widget.js.md", "---\ntitle: Widget\n---\n\nBody.\n");
         write(articles, "api/search.md", "---\ntitle: Search API\n---\n\nBody.\n");
@@ -43,11 +53,15 @@ class ReservedPathsTest {
         assertThat(run.err())
                 .contains(articles.resolve("healthz.md") + ":1: path /healthz collides with the health check")
                 .contains(articles.resolve("index.md") + ":1: path / collides with the search page")
-                .contains(articles.resolve("ops/01.metrics.md") + ":4: path /metrics collides with the Prometheus metrics")
-                .contains(articles.resolve("_/assets/logo.md") + ":1: path /_/assets/logo collides with the service's own routes")
-                .contains(articles.resolve("api/search.md") + ":1: path /api/search collides with the unversioned search endpoint")
+                .contains(articles.resolve("ops/01.metrics.md")
+                        + ":4: path /metrics collides with the Prometheus metrics")
+                .contains(articles.resolve("_/assets/logo.md")
+                        + ":1: path /_/assets/logo collides with the service's own routes")
+                .contains(articles.resolve("api/search.md")
+                        + ":1: path /api/search collides with the unversioned search endpoint")
                 .contains(articles.resolve("api/articles/intro.md") + ":1: path /api/articles/intro collides with")
-                .doesNotContain("use-fetch.md").doesNotContain("related.md")
+                .doesNotContain("use-fetch.md")
+                .doesNotContain("related.md")
                 .contains("index not replaced: 7 invalid article(s)");
     }
 

@@ -18,7 +18,9 @@ class SearchCommandTest {
     void jsonOutputIsTheApisBody() throws IOException {
         try (RunningServer server = RunningServer.start(work)) {
             for (String query : new String[] {"port in use", "black screen", "sig", "\"session token\" expired"}) {
-                ObjectNode api = (ObjectNode) RunningServer.parse(server.get("/api/search?limit=5&q=" + RunningServer.encode(query)).body());
+                ObjectNode api = (ObjectNode)
+                        RunningServer.parse(server.get("/api/search?limit=5&q=" + RunningServer.encode(query))
+                                .body());
                 CliRun run = CliRun.of("search", "--index", server.index.toString(), "--limit", "5", "--json", query);
                 assertThat(run.exitCode()).isZero();
                 ObjectNode cli = (ObjectNode) RunningServer.parse(run.out());
@@ -34,8 +36,11 @@ class SearchCommandTest {
         try (RunningServer server = RunningServer.start(work)) {
             CliRun run = CliRun.of("search", "--index", server.index.toString(), "port", "in", "use");
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains(" 1. Gateway fails to start \u203a Port conflict", "/troubleshooting/gateway-fails-to-start#port-conflict",
-                    "[port]");
+            assertThat(run.out())
+                    .contains(
+                            " 1. Gateway fails to start \u203a Port conflict",
+                            "/troubleshooting/gateway-fails-to-start#port-conflict",
+                            "[port]");
         }
     }
 

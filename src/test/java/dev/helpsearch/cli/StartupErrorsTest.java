@@ -23,8 +23,16 @@ class StartupErrorsTest {
     Path work;
 
     private Launcher serve(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", "0", "--articles", "articles",
-                "--index", work.resolve("index").toString()));
+        List<String> all = new ArrayList<>(List.of(
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--articles",
+                "articles",
+                "--index",
+                work.resolve("index").toString()));
         all.addAll(List.of(args));
         return Launcher.run(all.toArray(String[]::new));
     }
@@ -41,25 +49,38 @@ class StartupErrorsTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             Launcher run = serve("--port", Integer.toString(port), "--semantic", "on");
-            assertRefused(run, 3, "port " + port + " is already in use on 127.0.0.1: stop the program using it, or pick another port with "
-                    + "--port N (env HELPSEARCH_PORT)");
+            assertRefused(
+                    run,
+                    3,
+                    "port " + port
+                            + " is already in use on 127.0.0.1: stop the program using it, or pick another port with "
+                            + "--port N (env HELPSEARCH_PORT)");
             assertThat(work.resolve("index")).doesNotExist();
         }
     }
 
     @Test
     void aBadHostIsNotAPortInUse() throws Exception {
-        assertRefused(serve("--host", "999.1.1.1"), 2, "--host (env HELPSEARCH_HOST) must be an address of this machine, such as "
-                + "0.0.0.0 (every interface) or 127.0.0.1 (this machine only); '999.1.1.1' is not an address or a known host name");
+        assertRefused(
+                serve("--host", "999.1.1.1"),
+                2,
+                "--host (env HELPSEARCH_HOST) must be an address of this machine, such as "
+                        + "0.0.0.0 (every interface) or 127.0.0.1 (this machine only); '999.1.1.1' is not an address or a known host name");
     }
 
     @Test
     void anAddressOfAnotherMachineIsRefused() throws Exception {
-        assumeTrue(!Files.readString(Path.of("/proc/sys/net/ipv4/ip_nonlocal_bind")).strip().equals("1"),
+        assumeTrue(
+                !Files.readString(Path.of("/proc/sys/net/ipv4/ip_nonlocal_bind"))
+                        .strip()
+                        .equals("1"),
                 "this machine lets programs bind addresses it does not have (net.ipv4.ip_nonlocal_bind=1)");
         // binding only asks the kernel; nothing is sent to that address
-        assertRefused(serve("--host", "203.0.113.7"), 3, "--host 203.0.113.7 is not an address of this machine: use 0.0.0.0 (every "
-                + "interface), 127.0.0.1 (this machine only) or one of its own addresses");
+        assertRefused(
+                serve("--host", "203.0.113.7"),
+                3,
+                "--host 203.0.113.7 is not an address of this machine: use 0.0.0.0 (every "
+                        + "interface), 127.0.0.1 (this machine only) or one of its own addresses");
     }
 
     @Test
@@ -69,25 +90,35 @@ class StartupErrorsTest {
 
     @Test
     void aMissingArticlesFolderIsNamedNotAMissingIndex() throws Exception {
-        assertRefused(serve("--articles", "/nonexistent"), 3, "the articles folder /nonexistent does not exist: point --articles "
-                + "(env HELPSEARCH_ARTICLES) at the folder of your Markdown articles");
+        assertRefused(
+                serve("--articles", "/nonexistent"),
+                3,
+                "the articles folder /nonexistent does not exist: point --articles "
+                        + "(env HELPSEARCH_ARTICLES) at the folder of your Markdown articles");
     }
 
     @Test
     void anArticlesPathThatIsAFile() throws Exception {
         Path file = Files.writeString(work.resolve("file.md"), "# Not a folder\n");
-        assertRefused(serve("--articles", file.toString()), 3, "the articles folder " + file
-                + " is a file, not a folder (--articles DIR, env HELPSEARCH_ARTICLES)");
+        assertRefused(
+                serve("--articles", file.toString()),
+                3,
+                "the articles folder " + file + " is a file, not a folder (--articles DIR, env HELPSEARCH_ARTICLES)");
     }
 
     @Test
     void anUnreadableArticlesFolder() throws Exception {
-        assumeTrue(!"root".equals(System.getProperty("user.name")), "runs as root, who reads every folder: unreadable articles cannot be made");
+        assumeTrue(
+                !"root".equals(System.getProperty("user.name")),
+                "runs as root, who reads every folder: unreadable articles cannot be made");
         Path articles = Files.createDirectories(work.resolve("locked"));
         Files.setPosixFilePermissions(articles, PosixFilePermissions.fromString("---------"));
         try {
-            assertRefused(serve("--articles", articles.toString()), 3, "cannot read the articles folder " + articles
-                    + ": permission denied; let this user read it, or copy the articles elsewhere (--articles DIR, env HELPSEARCH_ARTICLES)");
+            assertRefused(
+                    serve("--articles", articles.toString()),
+                    3,
+                    "cannot read the articles folder " + articles
+                            + ": permission denied; let this user read it, or copy the articles elsewhere (--articles DIR, env HELPSEARCH_ARTICLES)");
         } finally {
             Files.setPosixFilePermissions(articles, PosixFilePermissions.fromString("rwx------"));
         }
@@ -96,8 +127,11 @@ class StartupErrorsTest {
     @Test
     void anIndexPathThatIsAFile() throws Exception {
         Path file = Files.writeString(work.resolve("index"), "not an index");
-        assertRefused(serve(), 3, "the index folder " + file + " is a file, not a folder: remove it, or point --index "
-                + "(env HELPSEARCH_INDEX) elsewhere");
+        assertRefused(
+                serve(),
+                3,
+                "the index folder " + file + " is a file, not a folder: remove it, or point --index "
+                        + "(env HELPSEARCH_INDEX) elsewhere");
     }
 
     @Test
@@ -106,36 +140,49 @@ class StartupErrorsTest {
         if ("root".equals(System.getProperty("user.name"))) {
             // root writes through permission bits, but not into sysfs (not permitted, or read-only)
             index = Path.of("/sys/kernel/helpsearch-index");
-            assumeTrue(Files.isDirectory(index.getParent()) && !Files.exists(index), "no /sys/kernel to stand for an unwritable folder");
+            assumeTrue(
+                    Files.isDirectory(index.getParent()) && !Files.exists(index),
+                    "no /sys/kernel to stand for an unwritable folder");
         } else {
             index = Files.createDirectories(work.resolve("read-only"));
             Files.setPosixFilePermissions(index, PosixFilePermissions.fromString("r-xr-xr-x"));
         }
-        Launcher run = Launcher.run("serve", "--host", "127.0.0.1", "--port", "0", "--articles", "articles", "--index", index.toString());
+        Launcher run = Launcher.run(
+                "serve", "--host", "127.0.0.1", "--port", "0", "--articles", "articles", "--index", index.toString());
         assertThat(run.err()).startsWith("helpsearch: cannot write the index folder " + index + " (");
-        assertThat(run.err()).endsWith("): let this user write it, or point --index (env HELPSEARCH_INDEX) at a writable folder\n");
+        assertThat(run.err())
+                .endsWith("): let this user write it, or point --index (env HELPSEARCH_INDEX) at a writable folder\n");
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.exitCode()).isEqualTo(3);
     }
 
     @Test
     void aSiteUrlThatIsNotAUrl() throws Exception {
-        assertRefused(serve("--site-url", "notaurl"), 2, "--site-url (env HELPSEARCH_SITE_URL) must be the help center's address, "
-                + "such as https://help.example.com, not 'notaurl'");
+        assertRefused(
+                serve("--site-url", "notaurl"),
+                2,
+                "--site-url (env HELPSEARCH_SITE_URL) must be the help center's address, "
+                        + "such as https://help.example.com, not 'notaurl'");
     }
 
     @Test
     void corsOriginsMustBeOrigins() throws Exception {
         for (String bad : List.of("www.example.com", "https://www.example.com/help", "ftp://example.com", "https://")) {
-            assertRefused(serve("--cors-origin", bad), 2, "--cors-origin (env HELPSEARCH_CORS_ORIGINS) takes origins such as "
-                    + "https://www.example.com or http://localhost:3000 (scheme, host, optional port; no path), or * for any origin, not '"
-                    + bad + "'");
+            assertRefused(
+                    serve("--cors-origin", bad),
+                    2,
+                    "--cors-origin (env HELPSEARCH_CORS_ORIGINS) takes origins such as "
+                            + "https://www.example.com or http://localhost:3000 (scheme, host, optional port; no path), or * for any origin, not '"
+                            + bad + "'");
         }
     }
 
     @Test
     void aNegativeRateLimit() throws Exception {
-        assertRefused(serve("--rate-limit", "-1"), 2, "--rate-limit must be 0 (off) or a number of requests a second, not -1");
+        assertRefused(
+                serve("--rate-limit", "-1"),
+                2,
+                "--rate-limit must be 0 (off) or a number of requests a second, not -1");
     }
 
     @Test
@@ -144,5 +191,4 @@ class StartupErrorsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertRefused(run, 2, "Unknown options: '--prot', '80'; see helpsearch serve --help");
     }
-
 }

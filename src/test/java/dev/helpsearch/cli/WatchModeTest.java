@@ -37,17 +37,36 @@ class WatchModeTest {
     @TempDir
     Path work;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aHostileArticleIsReportedWhileTheServerKeepsServingAndTheNextGoodEditIsApplied() throws Exception {
         Path articles = work.resolve("articles");
         Files.createDirectories(articles.resolve("faq"));
-        Files.writeString(articles.resolve("faq/01.reset.md"), "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick reset.\n");
+        Files.writeString(
+                articles.resolve("faq/01.reset.md"),
+                "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick reset.\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--semantic", "off", "--watch", "--host", "127.0.0.1", "--port", "0",
-                "--articles", articles.toString(), "--index", work.resolve("index").toString())
+        Process server = new ProcessBuilder(
+                        java,
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve",
+                        "--semantic",
+                        "off",
+                        "--watch",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--articles",
+                        articles.toString(),
+                        "--index",
+                        work.resolve("index").toString())
                 .redirectError(work.resolve("serve.err").toFile())
                 .start();
         try {
@@ -56,19 +75,25 @@ class WatchModeTest {
 
             Path hostile = articles.resolve("faq/02.callouts.md");
             Files.writeString(hostile, HostileArticlesTest.unclosedOpeners());
-            JsonNode reported = waitFor(port, "/_/healthz", h -> h.get("problems").asInt() == 1);
+            JsonNode reported =
+                    waitFor(port, "/_/healthz", h -> h.get("problems").asInt() == 1);
             assertThat(reported.get("lastProblem").asText())
-                    .startsWith("faq/02.callouts.md:37: blocks nested more than 32 deep").endsWith("(limit 32)");
-            assertThat(reported.get("articles").asInt()).as("the last good index keeps serving").isEqualTo(1);
+                    .startsWith("faq/02.callouts.md:37: blocks nested more than 32 deep")
+                    .endsWith("(limit 32)");
+            assertThat(reported.get("articles").asInt())
+                    .as("the last good index keeps serving")
+                    .isEqualTo(1);
             assertThat(get(port, "/_/v1/search?q=reset").body()).contains("/faq/reset#steps");
 
-            Files.writeString(hostile, "---\ntitle: Callouts\n---\n\n::callout\nThe zebra toner goes in the back.\n::\n");
+            Files.writeString(
+                    hostile, "---\ntitle: Callouts\n---\n\n::callout\nThe zebra toner goes in the back.\n::\n");
             waitFor(port, "/_/v1/search?q=zebra", hits -> hits.toString().contains("/faq/callouts"));
             JsonNode healthy = health(port);
             assertThat(healthy.get("problems").asInt()).isZero();
             assertThat(healthy.get("lastProblem").isNull()).isTrue();
             assertThat(healthy.get("articles").asInt()).isEqualTo(2);
-            assertThat(Files.readString(work.resolve("serve.err"))).contains("02.callouts.md:37: blocks nested more than 32 deep");
+            assertThat(Files.readString(work.resolve("serve.err")))
+                    .contains("02.callouts.md:37: blocks nested more than 32 deep");
         } finally {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -87,8 +112,8 @@ class WatchModeTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(path + " did not change within " + PATIENCE + "; last answer: " + last + "\nserver log:\n"
-                + Files.readString(work.resolve("serve.err")));
+        throw new AssertionError(path + " did not change within " + PATIENCE + "; last answer: " + last
+                + "\nserver log:\n" + Files.readString(work.resolve("serve.err")));
     }
 
     private JsonNode health(int port) throws Exception {
@@ -96,8 +121,12 @@ class WatchModeTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response;
     }

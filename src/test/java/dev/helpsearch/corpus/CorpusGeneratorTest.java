@@ -58,7 +58,9 @@ class CorpusGeneratorTest {
         });
         assertThat(articles.stream().map(Article::category).distinct().count()).isGreaterThan(5);
         String all = String.join("\n", files(dir).values());
-        assertThat(all).contains("::callout{type=\"warning\"}", "```bash", "**To fix:**", "`~/.app/config.json`", "EADDRINUSE");
+        assertThat(all)
+                .contains(
+                        "::callout{type=\"warning\"}", "```bash", "**To fix:**", "`~/.app/config.json`", "EADDRINUSE");
     }
 
     private static Map<String, String> files(Path root) throws IOException {

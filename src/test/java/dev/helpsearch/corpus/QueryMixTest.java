@@ -25,7 +25,8 @@ class QueryMixTest {
 
         assertThat(mix).hasSize(40).isEqualTo(QueryMix.of(articles, 8, 11));
         assertThat(mix.stream().collect(Collectors.groupingBy(BenchQuery::type, Collectors.counting())))
-                .containsOnlyKeys(QueryMix.TYPES).allSatisfy((type, n) -> assertThat(n).isEqualTo(8));
+                .containsOnlyKeys(QueryMix.TYPES)
+                .allSatisfy((type, n) -> assertThat(n).isEqualTo(8));
         assertThat(mix).allSatisfy(q -> assertThat(q.text()).isNotBlank());
     }
 
@@ -35,7 +36,8 @@ class QueryMixTest {
         List<BenchQuery> mix = QueryMix.of(new ArticleLoader().load(dir, false).articles(), 20, 5);
 
         assertThat(mix.stream().filter(q -> q.type().equals("identifier")).map(BenchQuery::text))
-                .anyMatch(text -> text.startsWith("~/") || text.startsWith("E") || text.contains("_") || text.contains(" "));
+                .anyMatch(text ->
+                        text.startsWith("~/") || text.startsWith("E") || text.contains("_") || text.contains(" "));
         assertThat(mix.stream().filter(q -> q.type().equals("ticket")))
                 .allSatisfy(q -> assertThat(q.text().split(" ").length).isGreaterThan(15));
     }

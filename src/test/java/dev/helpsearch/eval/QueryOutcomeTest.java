@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The metrics themselves, on rankings small enough to work out by hand. */
 class QueryOutcomeTest {
 
-    private static final JudgedQuery QUERY = new JudgedQuery("q1", "port in use", "short",
-            Map.of("/a#x", 2, "/a#y", 1, "/b", 2));
+    private static final JudgedQuery QUERY =
+            new JudgedQuery("q1", "port in use", "short", Map.of("/a#x", 2, "/a#y", 1, "/b", 2));
 
     @Test
     void answerSecond() {
@@ -38,7 +38,8 @@ class QueryOutcomeTest {
 
     @Test
     void metricsAverageOverQueries() {
-        Metrics metrics = Metrics.of(List.of(new QueryOutcome(QUERY, List.of("/b")), new QueryOutcome(QUERY, List.of("/c"))));
+        Metrics metrics =
+                Metrics.of(List.of(new QueryOutcome(QUERY, List.of("/b")), new QueryOutcome(QUERY, List.of("/c"))));
         assertThat(metrics.queries()).isEqualTo(2);
         assertThat(metrics.s1()).isEqualTo(0.5);
         assertThat(metrics.mrr10()).isEqualTo(0.5);

@@ -25,7 +25,7 @@ class SeedRelevanceFloorTest {
 
     @Test
     void rankingStaysAboveTheMeasuredFloor() throws IOException {
-        new Reindexer(Path.of("articles"), index, false, new IndexBuilder(), metadata -> { }).reindex();
+        new Reindexer(Path.of("articles"), index, false, new IndexBuilder(), metadata -> {}).reindex();
         List<JudgedQuery> queries = QuerySet.read(Path.of("eval/queries/seed.jsonl"));
         assertThat(queries).hasSizeGreaterThanOrEqualTo(80);
         try (LiveIndex live = LiveIndex.open(index)) {
@@ -35,8 +35,12 @@ class SeedRelevanceFloorTest {
             assertThat(all.mrr10()).as("MRR@10").isGreaterThanOrEqualTo(0.85);
             assertThat(all.pageS1()).as("page S@1").isGreaterThanOrEqualTo(0.90);
             assertThat(all.recall10()).as("Recall@10").isGreaterThanOrEqualTo(0.95);
-            assertThat(report.byType().get("identifier").s1()).as("identifier S@1").isGreaterThanOrEqualTo(0.9);
-            assertThat(report.byType().get("prefix").mrr10()).as("prefix MRR@10").isGreaterThanOrEqualTo(0.85);
+            assertThat(report.byType().get("identifier").s1())
+                    .as("identifier S@1")
+                    .isGreaterThanOrEqualTo(0.9);
+            assertThat(report.byType().get("prefix").mrr10())
+                    .as("prefix MRR@10")
+                    .isGreaterThanOrEqualTo(0.85);
         }
     }
 }

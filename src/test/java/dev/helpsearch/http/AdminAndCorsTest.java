@@ -20,7 +20,8 @@ class AdminAndCorsTest {
     Path work;
 
     private static HttpRequest reindex(RunningServer server, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/api/admin/reindex")).POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.uri("/api/admin/reindex")).POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -32,7 +33,11 @@ class AdminAndCorsTest {
         try (RunningServer server = RunningServer.start(work)) {
             HttpResponse<String> response = server.send(reindex(server, "anything"));
             assertThat(response.statusCode()).isEqualTo(403);
-            assertThat(RunningServer.parse(response.body()).get("error").get("code").asText()).isEqualTo("admin_disabled");
+            assertThat(RunningServer.parse(response.body())
+                            .get("error")
+                            .get("code")
+                            .asText())
+                    .isEqualTo("admin_disabled");
         }
     }
 
@@ -42,11 +47,18 @@ class AdminAndCorsTest {
             assertThat(server.send(reindex(server, null)).statusCode()).isEqualTo(401);
             assertThat(server.send(reindex(server, "wrong")).statusCode()).isEqualTo(401);
 
-            Files.writeString(server.articles.resolve("troubleshooting/08.new.md"), "---\ntitle: Fresh article\n---\n\n## Kumquat\n\nNew.\n");
+            Files.writeString(
+                    server.articles.resolve("troubleshooting/08.new.md"),
+                    "---\ntitle: Fresh article\n---\n\n## Kumquat\n\nNew.\n");
             HttpResponse<String> ok = server.send(reindex(server, TOKEN));
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(RunningServer.parse(ok.body()).get("articles").asInt()).isEqualTo(5);
-            assertThat(server.json("/api/search?q=kumquat").get("hits").get(0).get("anchor").asText()).isEqualTo("kumquat");
+            assertThat(server.json("/api/search?q=kumquat")
+                            .get("hits")
+                            .get(0)
+                            .get("anchor")
+                            .asText())
+                    .isEqualTo("kumquat");
 
             Files.writeString(server.articles.resolve("troubleshooting/09.broken.md"), "---\ntitle: [broken\n---\n");
             HttpResponse<String> bad = server.send(reindex(server, TOKEN));
@@ -64,20 +76,32 @@ class AdminAndCorsTest {
         ServerSettings settings = new ServerSettings(List.of("https://help.example.com"), null, 2_000);
         try (RunningServer server = RunningServer.start(work, null, settings)) {
             HttpResponse<String> allowed = server.get("/api/search?q=port", "Origin", "https://help.example.com");
-            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://help.example.com");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("https://help.example.com");
             HttpResponse<String> other = server.get("/api/search?q=port", "Origin", "https://evil.example.net");
-            assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
 
             HttpResponse<String> preflight = server.send(HttpRequest.newBuilder(server.uri("/api/search?q=port"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", "https://help.example.com").header("Access-Control-Request-Method", "GET").build());
+                    .header("Origin", "https://help.example.com")
+                    .header("Access-Control-Request-Method", "GET")
+                    .build());
             assertThat(preflight.statusCode()).isBetween(200, 204);
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://help.example.com");
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("GET");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("https://help.example.com");
+            assertThat(preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Methods")
+                            .orElse(""))
+                    .contains("GET");
             HttpResponse<String> otherPreflight = server.send(HttpRequest.newBuilder(server.uri("/api/search?q=port"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "GET").build());
-            assertThat(otherPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+                    .header("Origin", "https://evil.example.net")
+                    .header("Access-Control-Request-Method", "GET")
+                    .build());
+            assertThat(otherPreflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
         }
     }
 
@@ -86,9 +110,10 @@ class AdminAndCorsTest {
         try (RunningServer server = RunningServer.start(work, null, new ServerSettings(List.of("*"), null, 2_000))) {
             HttpResponse<String> any = server.get("/api/search?q=port", "Origin", "https://anywhere.example.org");
             assertThat(any.statusCode()).isEqualTo(200);
-            assertThat(any.headers().firstValue("Access-Control-Allow-Origin")).hasValueSatisfying(
-                    value -> assertThat(value).isIn("*", "https://anywhere.example.org"));
-            assertThat(any.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+            assertThat(any.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValueSatisfying(value -> assertThat(value).isIn("*", "https://anywhere.example.org"));
+            assertThat(any.headers().firstValue("Access-Control-Allow-Credentials"))
+                    .isEmpty();
         }
     }
 
@@ -96,15 +121,19 @@ class AdminAndCorsTest {
     void noOriginsNoCorsHeaders() throws IOException {
         try (RunningServer server = RunningServer.start(work)) {
             HttpResponse<String> response = server.get("/api/search?q=port", "Origin", "https://help.example.com");
-            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
         }
     }
 
     @Test
     void siteUrlMakesHitUrlsAbsolute() throws IOException {
-        try (RunningServer server = RunningServer.start(work, "https://help.example.com/", new ServerSettings(List.of(), null, 2_000))) {
-            JsonNode hit = server.json("/api/search?q=port+conflict").get("hits").get(0);
-            assertThat(hit.get("url").asText()).isEqualTo("https://help.example.com/troubleshooting/gateway-fails-to-start#port-conflict");
+        try (RunningServer server =
+                RunningServer.start(work, "https://help.example.com/", new ServerSettings(List.of(), null, 2_000))) {
+            JsonNode hit =
+                    server.json("/api/search?q=port+conflict").get("hits").get(0);
+            assertThat(hit.get("url").asText())
+                    .isEqualTo("https://help.example.com/troubleshooting/gateway-fails-to-start#port-conflict");
             assertThat(hit.get("path").asText()).isEqualTo("/troubleshooting/gateway-fails-to-start");
         }
     }

@@ -22,6 +22,7 @@ class ApiServerTest {
 
     @TempDir
     static Path work;
+
     static RunningServer server;
 
     @BeforeAll
@@ -69,7 +70,10 @@ class ApiServerTest {
     void hitsAreDistinctAndPagesFollowEachOther() {
         JsonNode all = server.json("/api/search?q=gateway&limit=20");
         Set<String> urls = new HashSet<>();
-        all.get("hits").forEach(hit -> assertThat(urls.add(hit.get("url").asText())).as("duplicate url").isTrue());
+        all.get("hits")
+                .forEach(hit -> assertThat(urls.add(hit.get("url").asText()))
+                        .as("duplicate url")
+                        .isTrue());
         assertThat(urls.size()).isGreaterThan(6);
 
         JsonNode firstPage = server.json("/api/search?q=gateway&limit=3");
@@ -87,7 +91,9 @@ class ApiServerTest {
 
     @Test
     void articleLevelHitsHaveAnEmptyAnchorAndThePathAsUrl() {
-        JsonNode hits = server.json("/api/search?q=" + RunningServer.encode("Diagnose and fix port conflicts missing binaries") + "&limit=10").get("hits");
+        JsonNode hits = server.json("/api/search?q="
+                        + RunningServer.encode("Diagnose and fix port conflicts missing binaries") + "&limit=10")
+                .get("hits");
         JsonNode article = null;
         for (JsonNode hit : hits) {
             if (hit.get("anchor").asText().isEmpty()) {
@@ -100,8 +106,10 @@ class ApiServerTest {
 
     @Test
     void categoryFiltersHits() {
-        assertThat(server.json("/api/search?q=gateway&category=security").get("hits")).isEmpty();
-        assertThat(server.json("/api/search?q=paste&category=security").get("hits")).isNotEmpty();
+        assertThat(server.json("/api/search?q=gateway&category=security").get("hits"))
+                .isEmpty();
+        assertThat(server.json("/api/search?q=paste&category=security").get("hits"))
+                .isNotEmpty();
     }
 
     @Test
@@ -110,7 +118,8 @@ class ApiServerTest {
         String snippet = hit.get("snippet").asText();
         assertThat(snippet).contains("<mark>");
         String unmarked = snippet.replace("<mark>", "").replace("</mark>", "");
-        assertThat(unmarked).contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;")
+        assertThat(unmarked)
+                .contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;")
                 .doesNotContain("<", ">");
     }
 
@@ -145,12 +154,19 @@ class ApiServerTest {
 
     @Test
     void relatedArticlesComeFromTheSameHelpCenter() {
-        JsonNode related = server.json("/api/articles/troubleshooting/cloud-desktop-not-connecting/related?limit=5").get("related");
+        JsonNode related = server.json("/api/articles/troubleshooting/cloud-desktop-not-connecting/related?limit=5")
+                .get("related");
         List<String> paths = new ArrayList<>();
         related.forEach(r -> paths.add(r.get("path").asText()));
-        assertThat(paths).contains("/troubleshooting/agent-shows-disconnected", "/troubleshooting/gateway-fails-to-start",
-                "/troubleshooting/cannot-sign-in").doesNotContain("/troubleshooting/cloud-desktop-not-connecting");
-        assertThat(server.json("/api/articles/troubleshooting/cloud-desktop-not-connecting/related?limit=1").get("related")).hasSize(1);
+        assertThat(paths)
+                .contains(
+                        "/troubleshooting/agent-shows-disconnected",
+                        "/troubleshooting/gateway-fails-to-start",
+                        "/troubleshooting/cannot-sign-in")
+                .doesNotContain("/troubleshooting/cloud-desktop-not-connecting");
+        assertThat(server.json("/api/articles/troubleshooting/cloud-desktop-not-connecting/related?limit=1")
+                        .get("related"))
+                .hasSize(1);
     }
 
     @Test
@@ -168,8 +184,12 @@ class ApiServerTest {
         HttpResponse<String> page = server.get("/troubleshooting/gateway-fails-to-start");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("id=\"port-conflict\"", "<h1>Gateway fails to start</h1>", "Related articles",
-                "href=\"#data-directory-inaccessible\"");
+        assertThat(page.body())
+                .contains(
+                        "id=\"port-conflict\"",
+                        "<h1>Gateway fails to start</h1>",
+                        "Related articles",
+                        "href=\"#data-directory-inaccessible\"");
         HttpResponse<String> missing = server.get("/troubleshooting/no-such-article");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Page not found");
@@ -177,8 +197,7 @@ class ApiServerTest {
 
     @Test
     void errorsAreJsonWithACode() {
-        record Case(String path, int status, String code) {
-        }
+        record Case(String path, int status, String code) {}
         List<Case> cases = List.of(
                 new Case("/api/search", 400, "missing_query"),
                 new Case("/api/search?q=", 400, "missing_query"),
@@ -210,7 +229,9 @@ class ApiServerTest {
         for (Case c : cases) {
             HttpResponse<String> response = server.get(c.path());
             assertThat(response.statusCode()).as(c.path()).isEqualTo(c.status());
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(c.path()).startsWith("application/json");
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(c.path())
+                    .startsWith("application/json");
             JsonNode error = RunningServer.parse(response.body()).get("error");
             assertThat(error.get("code").asText()).as(c.path()).isEqualTo(c.code());
             assertThat(error.get("message").asText()).as(c.path()).isNotBlank();
@@ -219,16 +240,18 @@ class ApiServerTest {
 
     @Test
     void wrongMethodsGet405() {
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/search?q=x"))
-                .DELETE().build());
+        HttpResponse<String> response = server.send(
+                HttpRequest.newBuilder(server.uri("/api/search?q=x")).DELETE().build());
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(RunningServer.parse(response.body()).get("error").get("code").asText()).isEqualTo("method_not_allowed");
+        assertThat(RunningServer.parse(response.body()).get("error").get("code").asText())
+                .isEqualTo("method_not_allowed");
     }
 
     @Test
     void pagesCarrySecurityHeaders() {
         HttpResponse<String> page = server.get("/troubleshooting/cannot-sign-in");
-        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();

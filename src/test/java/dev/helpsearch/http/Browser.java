@@ -35,7 +35,8 @@ final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
-    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> CHROMIUM =
+            List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
     private static final List<String> CHROMEDRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -58,10 +59,15 @@ final class Browser implements AutoCloseable {
         if (chromium.isPresent() && chromedriver.isPresent()) {
             return Optional.empty();
         }
-        String missing = (chromium.isEmpty() ? "Chromium (looked at HELPSEARCH_CHROMIUM, " + String.join(", ", CHROMIUM) + ")" : "")
+        String missing = (chromium.isEmpty()
+                        ? "Chromium (looked at HELPSEARCH_CHROMIUM, " + String.join(", ", CHROMIUM) + ")"
+                        : "")
                 + (chromium.isEmpty() && chromedriver.isEmpty() ? " and " : "")
-                + (chromedriver.isEmpty() ? "chromedriver (looked at HELPSEARCH_CHROMEDRIVER, " + String.join(", ", CHROMEDRIVER) + ")" : "");
-        String message = "browser tests need " + missing + "; install them with: apt-get install chromium chromium-driver";
+                + (chromedriver.isEmpty()
+                        ? "chromedriver (looked at HELPSEARCH_CHROMEDRIVER, " + String.join(", ", CHROMEDRIVER) + ")"
+                        : "");
+        String message =
+                "browser tests need " + missing + "; install them with: apt-get install chromium chromium-driver";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true and " + message);
         }
@@ -74,10 +80,23 @@ final class Browser implements AutoCloseable {
         Path chromedriver = find("HELPSEARCH_CHROMEDRIVER", CHROMEDRIVER).orElseThrow();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
-                "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                "--lang=en-US",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
@@ -120,8 +139,10 @@ final class Browser implements AutoCloseable {
                 last = e;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for: " + what
-                        + " (page: " + driver.getCurrentUrl() + ")", last);
+                throw new AssertionError(
+                        "timed out after " + TIMEOUT.toSeconds() + " s waiting for: " + what + " (page: "
+                                + driver.getCurrentUrl() + ")",
+                        last);
             }
             try {
                 Thread.sleep(25);
@@ -143,12 +164,14 @@ final class Browser implements AutoCloseable {
 
     /** Light or dark, as the operating system's setting would make the page see it. */
     void colorScheme(String scheme) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     void viewport(int width, int height, boolean mobile) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 

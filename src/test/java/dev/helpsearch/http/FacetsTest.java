@@ -25,17 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
 class FacetsTest {
 
     private static final Path CORPUS = Path.of("src/test/resources/corpora/nuxt-docs");
-    private static final List<String> QUERIES = List.of("useFetch", "hydration mismatch", "middleware redirect",
-            "deploy to netlify", "typescript");
+    private static final List<String> QUERIES =
+            List.of("useFetch", "hydration mismatch", "middleware redirect", "deploy to netlify", "typescript");
 
     @TempDir
     static Path lexicalWork;
+
     @TempDir
     static Path hybridWork;
+
     static RunningServer lexical;
     static RunningServer hybrid;
+
     @TempDir
     static Path bundledWork;
+
     static RunningServer bundledLexical;
     static BgeSmallEmbedder model;
 
@@ -45,9 +49,10 @@ class FacetsTest {
         lexical = RunningServer.start(lexicalWork, CORPUS, null, settings, new IndexBuilder(), SemanticModel.off());
         model = BgeSmallEmbedder.load();
         // the bundled articles: embedding the whole Nuxt docs takes minutes on a loaded machine
-        hybrid = RunningServer.start(hybridWork, Path.of("articles"), null, settings, new IndexBuilder(model),
-                SemanticModel.ready(model));
-        bundledLexical = RunningServer.start(bundledWork, Path.of("articles"), null, settings, new IndexBuilder(), SemanticModel.off());
+        hybrid = RunningServer.start(
+                hybridWork, Path.of("articles"), null, settings, new IndexBuilder(model), SemanticModel.ready(model));
+        bundledLexical = RunningServer.start(
+                bundledWork, Path.of("articles"), null, settings, new IndexBuilder(), SemanticModel.off());
     }
 
     @AfterAll
@@ -63,9 +68,12 @@ class FacetsTest {
         Map<String, Long> counts = new TreeMap<>();
         Set<String> urls = new HashSet<>();
         for (int offset = 0; ; offset += 50) {
-            JsonNode body = server.json("/_/v1/search?q=" + RunningServer.encode(query) + "&limit=50&offset=" + offset + filters);
+            JsonNode body = server.json(
+                    "/_/v1/search?q=" + RunningServer.encode(query) + "&limit=50&offset=" + offset + filters);
             for (JsonNode hit : body.get("hits")) {
-                assertThat(urls.add(hit.get("url").asText())).as("a hit on two pages").isTrue();
+                assertThat(urls.add(hit.get("url").asText()))
+                        .as("a hit on two pages")
+                        .isTrue();
                 counts.merge(hit.get("category").asText(), 1L, Long::sum);
             }
             if (body.get("hits").size() < 50) {
@@ -76,7 +84,10 @@ class FacetsTest {
 
     private static Map<String, Long> facets(JsonNode body) {
         Map<String, Long> counts = new TreeMap<>();
-        body.get("facets").get("category").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        body.get("facets")
+                .get("category")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return counts;
     }
 
@@ -86,24 +97,38 @@ class FacetsTest {
             Map<String, Long> facets = facets(body);
             Map<String, Long> brute = pagedThrough(server, query, "");
             assertThat(facets).as(query).isEqualTo(brute);
-            assertThat(body.get("total").asLong()).as(query).isEqualTo(brute.values().stream().mapToLong(Long::longValue).sum());
-            assertThat(server.json("/_/v1/search?q=" + RunningServer.encode(query)).get("total").asLong()).as(query)
+            assertThat(body.get("total").asLong())
+                    .as(query)
+                    .isEqualTo(
+                            brute.values().stream().mapToLong(Long::longValue).sum());
+            assertThat(server.json("/_/v1/search?q=" + RunningServer.encode(query))
+                            .get("total")
+                            .asLong())
+                    .as(query)
                     .isEqualTo(body.get("total").asLong());
 
             // filtering by a facet value finds as many as the facet said, by one value or several
             List<String> categories = facets.keySet().stream().limit(2).toList();
             for (String category : categories) {
-                JsonNode one = server.json("/_/v1/search?q=" + RunningServer.encode(query) + "&category=" + category + "&facets=category");
-                assertThat(one.get("total").asLong()).as(query + " in " + category).isEqualTo(facets.get(category));
+                JsonNode one = server.json(
+                        "/_/v1/search?q=" + RunningServer.encode(query) + "&category=" + category + "&facets=category");
+                assertThat(one.get("total").asLong())
+                        .as(query + " in " + category)
+                        .isEqualTo(facets.get(category));
                 assertThat(facets(one)).isEqualTo(Map.of(category, facets.get(category)));
-                one.get("hits").forEach(hit -> assertThat(hit.get("category").asText()).isEqualTo(category));
+                one.get("hits")
+                        .forEach(hit -> assertThat(hit.get("category").asText()).isEqualTo(category));
             }
             if (categories.size() == 2) {
                 String both = "&category=" + categories.get(0) + "&category=" + categories.get(1);
-                Map<String, Long> expected = new TreeMap<>(Map.of(categories.get(0), facets.get(categories.get(0)),
-                        categories.get(1), facets.get(categories.get(1))));
+                Map<String, Long> expected = new TreeMap<>(Map.of(
+                        categories.get(0),
+                        facets.get(categories.get(0)),
+                        categories.get(1),
+                        facets.get(categories.get(1))));
                 assertThat(pagedThrough(server, query, both)).as(query + both).isEqualTo(expected);
-                JsonNode body2 = server.json("/_/v1/search?q=" + RunningServer.encode(query) + both + "&facets=category");
+                JsonNode body2 =
+                        server.json("/_/v1/search?q=" + RunningServer.encode(query) + both + "&facets=category");
                 assertThat(facets(body2)).isEqualTo(expected);
             }
         }
@@ -117,8 +142,13 @@ class FacetsTest {
     @Test
     void hybridFacetCountsAndTotalsEqualABruteForceCount() {
         // questions the vector side answers too, so that the fused ranking adds documents of its own
-        countsAreHonest(hybrid, List.of("my desktop shows a black screen after connecting", "how do I get my money back",
-                "the app will not start because the port is taken", "gateway"));
+        countsAreHonest(
+                hybrid,
+                List.of(
+                        "my desktop shows a black screen after connecting",
+                        "how do I get my money back",
+                        "the app will not start because the port is taken",
+                        "gateway"));
     }
 
     @Test
@@ -153,7 +183,9 @@ class FacetsTest {
 
     @Test
     void theCategoriesOfTheIndexAreTheOnesAFilterTakes() {
-        JsonNode error = RunningServer.parse(lexical.get("/_/v1/search?q=x&category=getting-started&category=nope").body()).get("error");
+        JsonNode error = RunningServer.parse(lexical.get("/_/v1/search?q=x&category=getting-started&category=nope")
+                        .body())
+                .get("error");
         assertThat(error.get("code").asText()).isEqualTo("unknown_category");
         assertThat(error.get("message").asText()).contains("\"nope\"").contains("getting-started");
     }

@@ -18,6 +18,7 @@ class HighlightsTest {
 
     @TempDir
     static Path work;
+
     static RunningServer server;
 
     @BeforeAll
@@ -44,7 +45,9 @@ class HighlightsTest {
 
     private static List<JsonNode> hits(String query) {
         List<JsonNode> hits = new ArrayList<>();
-        server.json("/_/v1/search?q=" + RunningServer.encode(query) + "&limit=50").get("hits").forEach(hits::add);
+        server.json("/_/v1/search?q=" + RunningServer.encode(query) + "&limit=50")
+                .get("hits")
+                .forEach(hits::add);
         return hits;
     }
 
@@ -52,7 +55,8 @@ class HighlightsTest {
     void matchedWordsAreMarkedInTheTitleAndHeading() {
         JsonNode first = hits("port conflict").get(0);
         assertThat(first.get("heading").asText()).isEqualTo("Port conflict");
-        assertThat(first.get("highlighted").get("heading").asText()).isEqualTo("<mark>Port</mark> <mark>conflict</mark>");
+        assertThat(first.get("highlighted").get("heading").asText())
+                .isEqualTo("<mark>Port</mark> <mark>conflict</mark>");
         assertThat(first.get("highlighted").get("title").asText()).isEqualTo("Gateway fails to start");
     }
 
@@ -69,21 +73,32 @@ class HighlightsTest {
             highlighted.add(hit.get("highlighted").get("heading").asText());
             highlighted.add(hit.get("highlighted").get("title").asText());
         }
-        assertThat(highlighted).contains("<mark>In</mark>stance is stopped", "<mark>In</mark>ternet connection is unavailable");
+        assertThat(highlighted)
+                .contains("<mark>In</mark>stance is stopped", "<mark>In</mark>ternet connection is unavailable");
         for (JsonNode hit : hits("in")) {
-            assertThat(hit.get("snippet").asText()).as(hit.get("url").asText()).doesNotContainPattern("(?i)<mark>in\\p{L}+</mark>");
+            assertThat(hit.get("snippet").asText())
+                    .as(hit.get("url").asText())
+                    .doesNotContainPattern("(?i)<mark>in\\p{L}+</mark>");
         }
-        assertThat(hits("in").stream().map(h -> h.get("snippet").asText())).anyMatch(snippet -> snippet.contains("<mark>in</mark>vite"));
-        assertThat(String.join("\n", highlighted)).doesNotContain("<mark>Instance</mark>").doesNotContain("<mark>Internet</mark>")
-                .doesNotContain("<mark>invalid</mark>").doesNotContain("<mark>inaccessible</mark>");
+        assertThat(hits("in").stream().map(h -> h.get("snippet").asText()))
+                .anyMatch(snippet -> snippet.contains("<mark>in</mark>vite"));
+        assertThat(String.join("\n", highlighted))
+                .doesNotContain("<mark>Instance</mark>")
+                .doesNotContain("<mark>Internet</mark>")
+                .doesNotContain("<mark>invalid</mark>")
+                .doesNotContain("<mark>inaccessible</mark>");
     }
 
     @Test
     void markupInTitlesAndHeadingsIsEscaped() {
         JsonNode hit = hits("pasting script tags console").stream()
-                .filter(h -> h.get("path").asText().equals("/security/tags") && !h.get("anchor").asText().isEmpty()).findFirst().orElseThrow();
+                .filter(h -> h.get("path").asText().equals("/security/tags")
+                        && !h.get("anchor").asText().isEmpty())
+                .findFirst()
+                .orElseThrow();
         assertThat(hit.get("highlighted").get("title").asText())
-                .isEqualTo("<mark>Pasting</mark> &lt;<mark>script</mark>&gt; <mark>tags</mark> &amp; &quot;quotes&quot;");
+                .isEqualTo(
+                        "<mark>Pasting</mark> &lt;<mark>script</mark>&gt; <mark>tags</mark> &amp; &quot;quotes&quot;");
         assertThat(hit.get("highlighted").get("heading").asText())
                 .isEqualTo("When bold breaks the <mark>console</mark>");
     }

@@ -10,16 +10,119 @@ import java.util.Random;
  */
 final class HostileQueries {
 
-    private static final List<String> WORDS = List.of("port", "gateway", "token", "login", "black", "screen", "desktop",
-            "openclaw", "18789", "lsof", "error", "cloud", "connect", "install", "permission", "viewer", "update", "the", "a");
-    private static final List<String> SYNTAX = List.of("AND", "OR", "NOT", "&&", "||", "!", "+", "-", "(", ")", "[", "]", "{", "}",
-            "\"", "'", "~", "~2", "^", "^10", ":", "title:", "*", "?", "\\", "/", "/.*/", "[0 TO 9]", "{a TO z}", "*:*", "_exists_:",
-            "%", "%%", "%zz", "%00", "%u0000", "&", "=", "#", ";", "<script>", "</", "{{", "}}", "::", "`", "```", "\u201C", "\u201D");
-    private static final List<String> UNICODE = List.of("\u0000", "\u0007", "\u001b[31m", "\t", "\n", "\r\n", "\u007f", "\u0085",
-            "\u200b", "\u200d", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\ufeff", "\ufffd", "\uffff", "\ud83d",
-            "\udc00", "e\u0301", "\u0301\u0301\u0301\u0301\u0301", "Z\u0351\u0352\u0357\u035b\u0300\u0310", "שלום", "مرحبا", "日本語",
-            "한국어", "Ελληνικά", "Ｐｏｒｔ", "ﬁ", "İ", "ß", "👍", "🔥", "👨‍👩‍👧", "🏳️‍🌈", "🇺🇸", "\uD83E\uDD26\uD83C\uDFFD\u200D\u2642\uFE0F",
-            "\u0600", "\u061c", "𝕡𝕠𝕣𝕥");
+    private static final List<String> WORDS = List.of(
+            "port",
+            "gateway",
+            "token",
+            "login",
+            "black",
+            "screen",
+            "desktop",
+            "openclaw",
+            "18789",
+            "lsof",
+            "error",
+            "cloud",
+            "connect",
+            "install",
+            "permission",
+            "viewer",
+            "update",
+            "the",
+            "a");
+    private static final List<String> SYNTAX = List.of(
+            "AND",
+            "OR",
+            "NOT",
+            "&&",
+            "||",
+            "!",
+            "+",
+            "-",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            "\"",
+            "'",
+            "~",
+            "~2",
+            "^",
+            "^10",
+            ":",
+            "title:",
+            "*",
+            "?",
+            "\\",
+            "/",
+            "/.*/",
+            "[0 TO 9]",
+            "{a TO z}",
+            "*:*",
+            "_exists_:",
+            "%",
+            "%%",
+            "%zz",
+            "%00",
+            "%u0000",
+            "&",
+            "=",
+            "#",
+            ";",
+            "<script>",
+            "</",
+            "{{",
+            "}}",
+            "::",
+            "`",
+            "```",
+            "\u201C",
+            "\u201D");
+    private static final List<String> UNICODE = List.of(
+            "\u0000",
+            "\u0007",
+            "\u001b[31m",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u007f",
+            "\u0085",
+            "\u200b",
+            "\u200d",
+            "\u200e",
+            "\u200f",
+            "\u202a",
+            "\u202e",
+            "\u2066",
+            "\u2069",
+            "\ufeff",
+            "\ufffd",
+            "\uffff",
+            "\ud83d",
+            "\udc00",
+            "e\u0301",
+            "\u0301\u0301\u0301\u0301\u0301",
+            "Z\u0351\u0352\u0357\u035b\u0300\u0310",
+            "שלום",
+            "مرحبا",
+            "日本語",
+            "한국어",
+            "Ελληνικά",
+            "Ｐｏｒｔ",
+            "ﬁ",
+            "İ",
+            "ß",
+            "👍",
+            "🔥",
+            "👨‍👩‍👧",
+            "🏳️‍🌈",
+            "🇺🇸",
+            "\uD83E\uDD26\uD83C\uDFFD\u200D\u2642\uFE0F",
+            "\u0600",
+            "\u061c",
+            "𝕡𝕠𝕣𝕥");
 
     private final Random random;
 
@@ -55,8 +158,28 @@ final class HostileQueries {
 
     /** Raw bytes for the query part of a request line: invalid escapes, bare bytes, overlong UTF-8. */
     String nextRawQueryString() {
-        String[] raw = {"%", "%%", "%zz", "%g0", "%0", "%C0%AF", "%E0%80%AF", "%ED%A0%80", "%FF%FE", "%C3", "%F0%9F%98",
-            "%00", "%0d%0a", "%u202e", "%%32%35", "%2525", "port%", "%E2%82", "\u00e9", "%c0%80"};
+        String[] raw = {
+            "%",
+            "%%",
+            "%zz",
+            "%g0",
+            "%0",
+            "%C0%AF",
+            "%E0%80%AF",
+            "%ED%A0%80",
+            "%FF%FE",
+            "%C3",
+            "%F0%9F%98",
+            "%00",
+            "%0d%0a",
+            "%u202e",
+            "%%32%35",
+            "%2525",
+            "port%",
+            "%E2%82",
+            "\u00e9",
+            "%c0%80"
+        };
         StringBuilder q = new StringBuilder();
         int parts = 1 + random.nextInt(6);
         for (int i = 0; i < parts; i++) {
@@ -94,13 +217,15 @@ final class HostileQueries {
         for (int i = 0; i < count; i++) {
             String word = random.nextBoolean() ? pick(WORDS) : randomWord();
             int cut = random.nextInt(word.length() + 1);
-            q.append(switch (random.nextInt(5)) {
-                case 0 -> "*" + word;
-                case 1 -> word.substring(0, cut) + "*";
-                case 2 -> "?" + word.substring(cut) + "?";
-                case 3 -> word.substring(0, cut) + "*" + word.substring(cut) + "*";
-                default -> "*";
-            }).append(' ');
+            q.append(
+                            switch (random.nextInt(5)) {
+                                case 0 -> "*" + word;
+                                case 1 -> word.substring(0, cut) + "*";
+                                case 2 -> "?" + word.substring(cut) + "?";
+                                case 3 -> word.substring(0, cut) + "*" + word.substring(cut) + "*";
+                                default -> "*";
+                            })
+                    .append(' ');
         }
         return q.append(random.nextBoolean() ? "" : "a").toString();
     }
@@ -148,8 +273,11 @@ final class HostileQueries {
         StringBuilder s = new StringBuilder(count);
         for (int i = 0; i < count; i++) {
             int range = random.nextInt(4);
-            int cp = range == 0 ? random.nextInt(0x80) : range == 1 ? random.nextInt(0x800) : range == 2 ? random.nextInt(0x10000)
-                    : random.nextInt(0x110000);
+            int cp = range == 0
+                    ? random.nextInt(0x80)
+                    : range == 1
+                            ? random.nextInt(0x800)
+                            : range == 2 ? random.nextInt(0x10000) : random.nextInt(0x110000);
             s.appendCodePoint(cp);
         }
         return s.toString();

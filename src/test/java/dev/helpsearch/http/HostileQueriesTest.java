@@ -40,14 +40,15 @@ class HostileQueriesTest {
     @TempDir
     Path work;
 
-    private record Failure(String target, int status, String body) {
-    }
+    private record Failure(String target, int status, String body) {}
 
     @Test
     void noHostileQueryGetsA500OrANonJsonError() throws Exception {
         try (RunningServer server = RunningServer.start(work)) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
             LongAdder retries = new LongAdder();
             ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
@@ -62,7 +63,8 @@ class HostileQueriesTest {
                         boolean raw = i % 25 == 0;
                         int status;
                         String body;
-                        String target = endpoint + "?q=" + (raw ? generator.nextRawQueryString() : RunningServer.encode(generator.next()));
+                        String target = endpoint + "?q="
+                                + (raw ? generator.nextRawQueryString() : RunningServer.encode(generator.next()));
                         // A request line the server refuses as too long (414) ends with the server
                         // closing the connection; on a pooled connection the client can race that
                         // close and have its next request read as the rest of the refused one.
@@ -78,7 +80,9 @@ class HostileQueriesTest {
                         }
                         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         if (!acceptable(status, body)) {
-                            failures.add(new Failure(target.substring(0, Math.min(200, target.length())), status,
+                            failures.add(new Failure(
+                                    target.substring(0, Math.min(200, target.length())),
+                                    status,
                                     body.substring(0, Math.min(300, body.length()))));
                         }
                     }
@@ -93,14 +97,20 @@ class HostileQueriesTest {
             Map<Integer, Long> counts = new TreeMap<>();
             statuses.forEach((status, count) -> counts.put(status, count.sum()));
             double slowest = server.metrics().slowestMillis();
-            System.out.printf("hostile queries: %d sent, statuses %s, slowest server-side %.1f ms, client retries %d%n", QUERIES, counts,
-                    slowest, retries.sum());
+            System.out.printf(
+                    "hostile queries: %d sent, statuses %s, slowest server-side %.1f ms, client retries %d%n",
+                    QUERIES, counts, slowest, retries.sum());
 
-            assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(QUERIES);
-            assertThat(failures).as("responses that were 5xx or not a JSON error").isEmpty();
+            assertThat(counts.values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(QUERIES);
+            assertThat(failures)
+                    .as("responses that were 5xx or not a JSON error")
+                    .isEmpty();
             assertThat(counts).containsKey(200).containsKey(400);
             assertThat(slowest).as("slowest request, ms").isLessThan(1_000);
-            assertThat(retries.sum()).as("connections dropped before an answer (each retried once)").isLessThan(QUERIES / 1_000);
+            assertThat(retries.sum())
+                    .as("connections dropped before an answer (each retried once)")
+                    .isLessThan(QUERIES / 1_000);
         }
     }
 
@@ -119,8 +129,12 @@ class HostileQueriesTest {
             return json.isObject();
         }
         JsonNode error = json.path("error");
-        return status >= 400 && error.path("code").isTextual() && error.path("message").isTextual()
-                && !body.contains("Exception") && !body.contains("/work/") && !body.contains("\tat ");
+        return status >= 400
+                && error.path("code").isTextual()
+                && error.path("message").isTextual()
+                && !body.contains("Exception")
+                && !body.contains("/work/")
+                && !body.contains("\tat ");
     }
 
     /**
@@ -128,7 +142,10 @@ class HostileQueriesTest {
      * has just closed (after a 414 it must close it). A second failure is the server's and fails.
      */
     private static HttpResponse<String> send(HttpClient client, URI uri, LongAdder retries) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build();
         try {
             try {
                 return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -137,7 +154,11 @@ class HostileQueriesTest {
                 return client.send(request, HttpResponse.BodyHandlers.ofString());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("no answer for " + uri.toString().substring(0, Math.min(200, uri.toString().length())), e);
+            throw new IllegalStateException(
+                    "no answer for "
+                            + uri.toString()
+                                    .substring(0, Math.min(200, uri.toString().length())),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -22,6 +22,7 @@ class HostileRequestsTest {
 
     @TempDir
     static Path work;
+
     static RunningServer server;
 
     @BeforeAll
@@ -36,16 +37,39 @@ class HostileRequestsTest {
 
     static List<String> traversals() {
         return List.of(
-                "/..%2f..%2fetc/passwd", "/..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-                "/..%252f..%252fetc%252fpasswd", "/%252e%252e/%252e%252e/etc/passwd", "/../../../../etc/passwd", "/./../etc/passwd",
-                "/..\\..\\..\\etc\\passwd", "/..%5c..%5c..%5cetc%5cpasswd", "/..%255c..%255cetc%255cpasswd", "/%c0%ae%c0%ae/etc/passwd",
-                "/%c0%af..%c0%afetc%c0%afpasswd", "/assets/..%2f..%2f..%2fetc/passwd", "/assets/../../../etc/passwd",
-                "/assets/%2e%2e/%2e%2e/logback.xml", "/..%2flogback.xml", "/%2e%2e/logback.xml", "/web/../logback.xml",
-                "/..%2fdev/helpsearch/http/ApiServer.class", "/%2e%2e%2fdev%2fhelpsearch%2fhttp%2fApiServer.class",
-                "/troubleshooting/..%2f..%2f..%2fetc/passwd", "/troubleshooting/../../../../pom.xml", "/..%00/etc/passwd",
-                "/etc/passwd%00.md", "//etc/passwd", "/file:///etc/passwd", "/api/articles/..%2f..%2fetc%2fpasswd",
-                "/api/articles/../../etc/passwd", "/api/articles/%2e%2e/%2e%2e/etc/passwd", "/api/articles/..%252f..%252fetc%252fpasswd",
-                "/api/articles/..\\..\\etc\\passwd", "/api/articles/troubleshooting/..%2f..%2f..%2fpom.xml/related",
+                "/..%2f..%2fetc/passwd",
+                "/..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+                "/%2e%2e/%2e%2e/etc/passwd",
+                "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                "/..%252f..%252fetc%252fpasswd",
+                "/%252e%252e/%252e%252e/etc/passwd",
+                "/../../../../etc/passwd",
+                "/./../etc/passwd",
+                "/..\\..\\..\\etc\\passwd",
+                "/..%5c..%5c..%5cetc%5cpasswd",
+                "/..%255c..%255cetc%255cpasswd",
+                "/%c0%ae%c0%ae/etc/passwd",
+                "/%c0%af..%c0%afetc%c0%afpasswd",
+                "/assets/..%2f..%2f..%2fetc/passwd",
+                "/assets/../../../etc/passwd",
+                "/assets/%2e%2e/%2e%2e/logback.xml",
+                "/..%2flogback.xml",
+                "/%2e%2e/logback.xml",
+                "/web/../logback.xml",
+                "/..%2fdev/helpsearch/http/ApiServer.class",
+                "/%2e%2e%2fdev%2fhelpsearch%2fhttp%2fApiServer.class",
+                "/troubleshooting/..%2f..%2f..%2fetc/passwd",
+                "/troubleshooting/../../../../pom.xml",
+                "/..%00/etc/passwd",
+                "/etc/passwd%00.md",
+                "//etc/passwd",
+                "/file:///etc/passwd",
+                "/api/articles/..%2f..%2fetc%2fpasswd",
+                "/api/articles/../../etc/passwd",
+                "/api/articles/%2e%2e/%2e%2e/etc/passwd",
+                "/api/articles/..%252f..%252fetc%252fpasswd",
+                "/api/articles/..\\..\\etc\\passwd",
+                "/api/articles/troubleshooting/..%2f..%2f..%2fpom.xml/related",
                 "/api/articles/%2fetc%2fpasswd");
     }
 
@@ -54,11 +78,22 @@ class HostileRequestsTest {
     void pathTraversalNeverLeavesItsFolder(String target) {
         RawHttp.Response response = RawHttp.get(server.port(), target);
         assertThat(response.status()).as(target).isBetween(200, 499);
-        assertThat(response.body()).as(target)
-                .doesNotContain("root:x:0:0").doesNotContain("<configuration>").doesNotContain("<project")
-                .doesNotContain("Exception").doesNotContain(work.toString()).doesNotContain("\tat ");
-        if (response.status() >= 400 && (target.startsWith("/api/") || response.head().contains("application/json"))) {
-            assertThat(RunningServer.parse(response.body()).path("error").path("code").isTextual()).as(target).isTrue();
+        assertThat(response.body())
+                .as(target)
+                .doesNotContain("root:x:0:0")
+                .doesNotContain("<configuration>")
+                .doesNotContain("<project")
+                .doesNotContain("Exception")
+                .doesNotContain(work.toString())
+                .doesNotContain("\tat ");
+        if (response.status() >= 400
+                && (target.startsWith("/api/") || response.head().contains("application/json"))) {
+            assertThat(RunningServer.parse(response.body())
+                            .path("error")
+                            .path("code")
+                            .isTextual())
+                    .as(target)
+                    .isTrue();
         }
         if (response.status() == 200) {
             // only an article page or the search page may come back, never a file
@@ -97,27 +132,46 @@ class HostileRequestsTest {
         System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, request, 0, head.length());
         RawHttp.Response response = RawHttp.send(server.port(), request);
         assertThat(response.status()).isBetween(400, 499);
-        assertThat(RunningServer.parse(response.body()).path("error").path("code").isTextual()).isTrue();
+        assertThat(RunningServer.parse(response.body())
+                        .path("error")
+                        .path("code")
+                        .isTextual())
+                .isTrue();
     }
 
     @Test
     void malformedRequestsAre400WithAJsonBody() {
-        for (String target : List.of("/api/search?q=%", "/api/search?q=%zz", "/api/search?q=%C0%AF", "/api/search?q=%ED%A0%80",
-                "/%zz", "/api/articles/%ff%fe")) {
+        for (String target : List.of(
+                "/api/search?q=%",
+                "/api/search?q=%zz",
+                "/api/search?q=%C0%AF",
+                "/api/search?q=%ED%A0%80",
+                "/%zz",
+                "/api/articles/%ff%fe")) {
             RawHttp.Response response = RawHttp.get(server.port(), target);
             assertThat(response.status()).as(target).isIn(200, 400, 404);
             if (response.status() != 200) {
-                assertThat(RunningServer.parse(response.body()).path("error").path("code").isTextual()).as(target).isTrue();
+                assertThat(RunningServer.parse(response.body())
+                                .path("error")
+                                .path("code")
+                                .isTextual())
+                        .as(target)
+                        .isTrue();
             }
         }
-        RawHttp.Response garbage = RawHttp.send(server.port(), "GET\u0000 /\u0001 HTTP/9.9\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Response garbage =
+                RawHttp.send(server.port(), "GET\u0000 /\u0001 HTTP/9.9\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(garbage.status()).isBetween(400, 499);
         assertThat(garbage.body()).doesNotContain("Exception").doesNotContain("<html");
     }
 
     private static void assertJsonError(RawHttp.Response response, String code) {
         assertThat(response.head()).containsIgnoringCase("content-type: application/json");
-        assertThat(RunningServer.parse(response.body()).path("error").path("code").asText()).isEqualTo(code);
+        assertThat(RunningServer.parse(response.body())
+                        .path("error")
+                        .path("code")
+                        .asText())
+                .isEqualTo(code);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

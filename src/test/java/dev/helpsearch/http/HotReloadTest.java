@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpsearch.article.ArticleLoader;
 import dev.helpsearch.index.IndexBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,10 +41,15 @@ class HotReloadTest {
 
             Path articles = server.articles;
             for (int round = 0; round < 5; round++) {
-                Files.writeString(articles.resolve("troubleshooting/09.round.md"),
-                        "---\ntitle: Printer round " + round + "\n---\n\n## Toner zebra" + round + "\n\nReplace the toner.\n");
+                Files.writeString(
+                        articles.resolve("troubleshooting/09.round.md"),
+                        "---\ntitle: Printer round " + round + "\n---\n\n## Toner zebra" + round
+                                + "\n\nReplace the toner.\n");
                 // a separate builder, as the `index` command in another process would
-                new IndexBuilder().rebuild(server.index, new ArticleLoader().load(articles, false).articles());
+                new IndexBuilder()
+                        .rebuild(
+                                server.index,
+                                new ArticleLoader().load(articles, false).articles());
             }
             long deadline = System.currentTimeMillis() + 2_000;
             String found = "";

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -68,7 +66,8 @@ class InsightsBrowserTest {
         hostSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         hostSite.createContext("/", exchange -> {
             byte[] body = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Acme</title></head><body>"
-                    + "<nav id=\"slot\"><script src=\"http://127.0.0.1:" + apiPort.get() + "/widget.js\"></script></nav></body></html>")
+                            + "<nav id=\"slot\"><script src=\"http://127.0.0.1:" + apiPort.get()
+                            + "/widget.js\"></script></nav></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
@@ -77,8 +76,10 @@ class InsightsBrowserTest {
         });
         hostSite.start();
         hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
-        server = RunningServer.withInsights(Files.createDirectories(work.resolve("server")),
-                new ServerSettings(List.of(hostOrigin), TOKEN, 2_000), null);
+        server = RunningServer.withInsights(
+                Files.createDirectories(work.resolve("server")),
+                new ServerSettings(List.of(hostOrigin), TOKEN, 2_000),
+                null);
         apiPort.set(server.uri("/").getPort());
         base = "http://127.0.0.1:" + apiPort.get();
     }
@@ -114,7 +115,7 @@ class InsightsBrowserTest {
     /** Rows of a query on the real database file, as another process would read it. */
     private List<Map<String, Object>> rows(String sql, Object... args) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.data.resolve("insights.db"));
-             var statement = c.prepareStatement(sql)) {
+                var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -157,7 +158,9 @@ class InsightsBrowserTest {
 
     /** The rank of {@code url} in the API's answer for {@code q}, as the page asked it. */
     private int rank(String q, String url) {
-        JsonNode hits = RunningServer.parse(server.get("/_/v1/search?q=" + RunningServer.encode(q) + "&limit=20").body()).get("hits");
+        JsonNode hits = RunningServer.parse(server.get("/_/v1/search?q=" + RunningServer.encode(q) + "&limit=20")
+                        .body())
+                .get("hits");
         for (int i = 0; i < hits.size(); i++) {
             if (hits.get(i).get("url").asText().equals(url)) {
                 return i + 1;
@@ -172,8 +175,12 @@ class InsightsBrowserTest {
     void aHitOpenedOnTheSearchPageIsStoredWithItsRankAndTheInsightsPageShowsItsClickThrough() throws Exception {
         browser.driver.findElement(By.id("search-input")).click();
         type("port in use");
-        browser.await("results", d -> "Port conflict".equals(browser.jsString(
-                "const o = document.querySelector('#search-panel [role=option] .hs-option-heading'); return o ? o.textContent : null")));
+        browser.await(
+                "results",
+                d -> "Port conflict"
+                        .equals(
+                                browser.jsString(
+                                        "const o = document.querySelector('#search-panel [role=option] .hs-option-heading'); return o ? o.textContent : null")));
         WebElement first = browser.driver.findElement(By.cssSelector("#search-panel [role=option]"));
         String url = pathAndAnchor(first.getDomProperty("href"));
         first.click();
@@ -183,41 +190,65 @@ class InsightsBrowserTest {
                 SELECT c.url, c.position, s.query, s.source FROM clicks c JOIN searches s ON s.query_id = c.query_id
                 WHERE s.query = 'port in use'""");
         assertThat(clicks).hasSize(1);
-        assertThat(clicks.get(0)).containsEntry("url", url).containsEntry("position", 1).containsEntry("source", "page");
+        assertThat(clicks.get(0))
+                .containsEntry("url", url)
+                .containsEntry("position", 1)
+                .containsEntry("source", "page");
         assertThat(rank("port in use", url)).isEqualTo(1);
-        assertThat(rows("SELECT COUNT(*) AS n FROM searches WHERE source = 'page' AND refined = 0 AND query <> 'port in use'"))
-                .as("what was typed on the way is left out").containsExactly(Map.of("n", 0));
+        assertThat(
+                        rows(
+                                "SELECT COUNT(*) AS n FROM searches WHERE source = 'page' AND refined = 0 AND query <> 'port in use'"))
+                .as("what was typed on the way is left out")
+                .containsExactly(Map.of("n", 0));
 
         // an article's "Was this helpful?" goes to the same database
-        browser.await("the question is shown", d -> d.findElement(By.cssSelector(".helpful")).isDisplayed());
-        browser.driver.findElement(By.cssSelector(".helpful button[data-helpful=no]")).click();
-        browser.await("thanked", d -> !d.findElement(By.cssSelector(".helpful-thanks")).getText().isEmpty());
-        assertThat(awaitRows("the rating", "SELECT path, helpful FROM feedback")).containsExactly(
-                Map.of("path", "/troubleshooting/gateway-fails-to-start", "helpful", 0));
+        browser.await(
+                "the question is shown",
+                d -> d.findElement(By.cssSelector(".helpful")).isDisplayed());
+        browser.driver
+                .findElement(By.cssSelector(".helpful button[data-helpful=no]"))
+                .click();
+        browser.await(
+                "thanked",
+                d -> !d.findElement(By.cssSelector(".helpful-thanks")).getText().isEmpty());
+        assertThat(awaitRows("the rating", "SELECT path, helpful FROM feedback"))
+                .containsExactly(Map.of("path", "/troubleshooting/gateway-fails-to-start", "helpful", 0));
 
         // the editor's page, the token sent as a browser would after asking for it (basic auth)
-        String basic = java.util.Base64.getEncoder().encodeToString(("editor:" + TOKEN).getBytes(StandardCharsets.UTF_8));
-        browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+        String basic =
+                java.util.Base64.getEncoder().encodeToString(("editor:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        browser.driver.executeCdpCommand(
+                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
         browser.driver.get(base + "/_/insights?days=7");
-        WebElement row = browser.await("the query in top queries",
-                d -> d.findElement(By.cssSelector("#top tr[data-query='port in use']")));
+        WebElement row = browser.await(
+                "the query in top queries", d -> d.findElement(By.cssSelector("#top tr[data-query='port in use']")));
         assertThat(row.findElement(By.cssSelector(".ctr")).getText()).isEqualTo("100%");
         assertThat(row.findElement(By.cssSelector(".position")).getText()).isEqualTo("1.0");
-        assertThat(browser.driver.findElement(By.cssSelector("#helpfulness tr[data-path='/troubleshooting/gateway-fails-to-start']")).getText())
-                .contains("0").contains("1");
+        assertThat(browser.driver
+                        .findElement(
+                                By.cssSelector("#helpfulness tr[data-path='/troubleshooting/gateway-fails-to-start']"))
+                        .getText())
+                .contains("0")
+                .contains("1");
         browser.screenshot("insights-page");
-        assertThat(browser.consoleErrors()).as("no CSP violations or script errors").isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("no CSP violations or script errors")
+                .isEmpty();
     }
 
     @Test
     void aHitOpenedInTheWidgetOnAnotherOriginIsStoredWithItsRank() throws Exception {
         browser.driver.get(hostOrigin + "/app.html");
-        WebElement host = browser.await("widget ready", d -> d.findElement(By.cssSelector("helpsearch-widget[data-ready]")));
+        WebElement host =
+                browser.await("widget ready", d -> d.findElement(By.cssSelector("helpsearch-widget[data-ready]")));
         SearchContext root = host.getShadowRoot();
         root.findElement(By.cssSelector(".hs-launch")).click();
-        browser.await("dialog open", d -> root.findElement(By.cssSelector("dialog")).isDisplayed());
+        browser.await(
+                "dialog open", d -> root.findElement(By.cssSelector("dialog")).isDisplayed());
         type("gateway");
-        browser.await("widget results", d -> root.findElements(By.cssSelector("[role=option]")).size() >= 2);
+        browser.await(
+                "widget results",
+                d -> root.findElements(By.cssSelector("[role=option]")).size() >= 2);
         WebElement second = root.findElements(By.cssSelector("[role=option]")).get(1);
         String url = pathAndAnchor(second.getDomProperty("href"));
         second.click();
@@ -232,15 +263,21 @@ class InsightsBrowserTest {
     @Test
     void markupInQueriesIsShownAsTextOnTheInsightsPage() throws Exception {
         String hostile = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
-        assertThat(server.get("/_/v1/search?q=" + RunningServer.encode(hostile) + "&source=page").statusCode()).isEqualTo(200);
+        assertThat(server.get("/_/v1/search?q=" + RunningServer.encode(hostile) + "&source=page")
+                        .statusCode())
+                .isEqualTo(200);
         server.insights.flush(Duration.ofSeconds(10));
-        browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + TOKEN)));
+        browser.driver.executeCdpCommand(
+                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + TOKEN)));
         browser.driver.get(base + "/_/insights");
         String normalized = hostile.toLowerCase(java.util.Locale.ROOT);
-        browser.await("the hostile query listed", d -> d.findElements(By.cssSelector("td.query")).stream()
-                .anyMatch(td -> td.getText().equals(normalized)));
+        browser.await(
+                "the hostile query listed",
+                d -> d.findElements(By.cssSelector("td.query")).stream()
+                        .anyMatch(td -> td.getText().equals(normalized)));
         assertThat(browser.js("return window.__xss")).isNull();
-        assertThat(browser.jsLong("return document.querySelectorAll('main script, main img').length")).isZero();
+        assertThat(browser.jsLong("return document.querySelectorAll('main script, main img').length"))
+                .isZero();
         assertThat(browser.driver.getPageSource()).doesNotContain("<script>window.__xss");
     }
 }

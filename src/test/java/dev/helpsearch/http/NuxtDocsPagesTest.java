@@ -33,14 +33,19 @@ class NuxtDocsPagesTest {
 
     @TempDir
     static Path work;
+
     static RunningServer server;
 
-    record Page(String file, String path, List<String> ids, String redirect) {
-    }
+    record Page(String file, String path, List<String> ids, String redirect) {}
 
     @BeforeAll
     static void start() throws IOException {
-        server = RunningServer.start(work, CORPUS, null, new ServerSettings(List.of(), null, 2_000), new IndexBuilder(),
+        server = RunningServer.start(
+                work,
+                CORPUS,
+                null,
+                new ServerSettings(List.of(), null, 2_000),
+                new IndexBuilder(),
                 SemanticModel.off());
     }
 
@@ -55,7 +60,10 @@ class NuxtDocsPagesTest {
             JsonNode node = RunningServer.parse(line);
             List<String> ids = new ArrayList<>();
             node.get("ids").forEach(id -> ids.add(id.asText()));
-            pages.add(new Page(node.get("file").asText(), node.get("path").asText(), ids,
+            pages.add(new Page(
+                    node.get("file").asText(),
+                    node.get("path").asText(),
+                    ids,
                     node.has("redirect") ? node.get("redirect").asText() : null));
         }
         return pages;
@@ -71,7 +79,9 @@ class NuxtDocsPagesTest {
             if (page.redirect() != null) {
                 HttpResponse<String> response = server.get(page.path());
                 assertThat(response.statusCode()).as(page.path()).isEqualTo(301);
-                assertThat(response.headers().firstValue("Location")).as(page.path()).contains(page.redirect());
+                assertThat(response.headers().firstValue("Location"))
+                        .as(page.path())
+                        .contains(page.redirect());
                 continue;
             }
             HttpResponse<String> response = server.get(page.path());
@@ -79,12 +89,15 @@ class NuxtDocsPagesTest {
                 failures.add(page.file() + " -> " + page.path() + ": " + response.statusCode());
                 continue;
             }
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(page.path()).startsWith("text/html");
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(page.path())
+                    .startsWith("text/html");
             Set<String> ids = new HashSet<>();
             for (Element element : Jsoup.parse(response.body()).select("article [id]")) {
                 ids.add(element.id());
             }
-            List<String> missing = page.ids().stream().filter(id -> !ids.contains(id)).toList();
+            List<String> missing =
+                    page.ids().stream().filter(id -> !ids.contains(id)).toList();
             if (!missing.isEmpty()) {
                 failures.add(page.file() + " -> " + page.path() + ": no element with id " + missing);
             }
@@ -106,7 +119,10 @@ class NuxtDocsPagesTest {
         assertThat(path).startsWith("/api/");
         assertThat(server.get(path).statusCode()).isEqualTo(200);
         assertThat(server.send(java.net.http.HttpRequest.newBuilder(server.uri(path))
-                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(200);
+                                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(server.json("/_/v1/articles" + path).get("path").asText()).isEqualTo(path);
     }
 }

@@ -20,15 +20,15 @@ import java.util.regex.Pattern;
 final class PrometheusText {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})? (\\S+)(?: (-?\\d+))?");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"(,|$)");
+    private static final Pattern SAMPLE =
+            Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})? (\\S+)(?: (-?\\d+))?");
+    private static final Pattern LABEL =
+            Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"(,|$)");
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
-    record Family(String name, String type, String help, List<Sample> samples) {
-    }
+    record Family(String name, String type, String help, List<Sample> samples) {}
 
     static Map<String, Family> parse(String text) {
         Map<String, Family> families = new LinkedHashMap<>();
@@ -69,8 +69,10 @@ final class PrometheusText {
             }
             require(series.add(name + labels), "series given twice", line);
             double value = value(sample.group(3), line);
-            families.computeIfAbsent(family, f -> new Family(f, types.get(f), helps.get(f), new java.util.ArrayList<>()))
-                    .samples().add(new Sample(name, labels, value));
+            families.computeIfAbsent(
+                            family, f -> new Family(f, types.get(f), helps.get(f), new java.util.ArrayList<>()))
+                    .samples()
+                    .add(new Sample(name, labels, value));
         }
         families.values().stream().filter(f -> f.type().equals("histogram")).forEach(PrometheusText::checkHistogram);
         return families;
@@ -124,7 +126,10 @@ final class PrometheusText {
                 previous = count;
             }
             require(byBound.lastKey() == Double.POSITIVE_INFINITY, "no +Inf bucket", family.name() + series);
-            require(counts.containsKey(series) && counts.get(series) == previous, "+Inf bucket differs from _count", family.name() + series);
+            require(
+                    counts.containsKey(series) && counts.get(series) == previous,
+                    "+Inf bucket differs from _count",
+                    family.name() + series);
         });
     }
 
@@ -134,6 +139,5 @@ final class PrometheusText {
         }
     }
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 }

@@ -18,7 +18,9 @@ class RateLimiterTest {
         RateLimiter.Decision refused = limiter.acquire("10.0.0.1", 0);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
-        assertThat(limiter.acquire("10.0.0.2", 0).allowed()).as("another client has its own bucket").isTrue();
+        assertThat(limiter.acquire("10.0.0.2", 0).allowed())
+                .as("another client has its own bucket")
+                .isTrue();
         assertThat(limiter.acquire("10.0.0.1", SECOND / 3 + 1).allowed()).isTrue();
         assertThat(limiter.acquire("10.0.0.1", SECOND / 3 + 2).allowed()).isFalse();
         assertThat(limiter.acquire("10.0.0.1", 10 * SECOND).allowed()).isTrue();

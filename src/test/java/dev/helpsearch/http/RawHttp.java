@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    record Response(int status, String head, String body) {
-    }
+    record Response(int status, String head, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A GET of {@code target} exactly as given, followed by {@code extraHeaders} (each "Name: value"). */
     static Response get(int port, String target, String... extraHeaders) {
@@ -73,7 +71,8 @@ final class RawHttp {
         if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
             body = unchunk(body);
         }
-        return new Response(status, head, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Response(
+                status, head, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String unchunk(String body) {

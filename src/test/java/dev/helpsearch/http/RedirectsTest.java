@@ -21,13 +21,19 @@ class RedirectsTest {
 
     @TempDir
     static Path work;
+
     static RunningServer server;
     static int articlesBefore;
 
     @BeforeAll
     static void start() throws IOException {
-        server = RunningServer.start(work, Path.of("articles"), null,
-                new ServerSettings(List.of(), null, 2_000, 0, List.of("docs.example.com")), new IndexBuilder(), SemanticModel.off());
+        server = RunningServer.start(
+                work,
+                Path.of("articles"),
+                null,
+                new ServerSettings(List.of(), null, 2_000, 0, List.of("docs.example.com")),
+                new IndexBuilder(),
+                SemanticModel.off());
         articlesBefore = server.json("/_/healthz").get("articles").asInt();
         write("moved/01.old-name.md", "---\nredirect: /troubleshooting/gateway-fails-to-start#port-conflict\n---\n");
         write("moved/02.to-docs.md", "---\ntitle: Moved to the docs\nredirect: https://docs.example.com/setup\n---\n");
@@ -49,7 +55,8 @@ class RedirectsTest {
     void aPageOnThisSiteOrATrustedHostIsARealRedirect() {
         HttpResponse<String> local = server.get("/moved/old-name");
         assertThat(local.statusCode()).isEqualTo(301);
-        assertThat(local.headers().firstValue("Location")).contains("/troubleshooting/gateway-fails-to-start#port-conflict");
+        assertThat(local.headers().firstValue("Location"))
+                .contains("/troubleshooting/gateway-fails-to-start#port-conflict");
         HttpResponse<String> trusted = server.get("/moved/to-docs");
         assertThat(trusted.statusCode()).isEqualTo(301);
         assertThat(trusted.headers().firstValue("Location")).contains("https://docs.example.com/setup");
@@ -65,7 +72,9 @@ class RedirectsTest {
 
     @Test
     void redirectsAreNeverSearchHitsNorArticles() {
-        assertThat(server.json("/_/v1/search?q=" + RunningServer.encode("moved docs elsewhere")).get("hits").toString())
+        assertThat(server.json("/_/v1/search?q=" + RunningServer.encode("moved docs elsewhere"))
+                        .get("hits")
+                        .toString())
                 .doesNotContain("/moved/");
         assertThat(server.get("/_/v1/articles/moved/old-name").statusCode()).isEqualTo(404);
         assertThat(server.json("/_/healthz").get("articles").asInt()).isEqualTo(articlesBefore);
@@ -75,15 +84,21 @@ class RedirectsTest {
     void targetsThatAreNeverSafeAreIndexErrorsWithFileAndLine() throws IOException {
         Path articles = work.resolve("other-articles");
         Files.createDirectories(articles.resolve("moved"));
-        Files.writeString(articles.resolve("moved/script.md"), "---\ntitle: Script\nredirect: javascript:alert(1)\n---\n");
+        Files.writeString(
+                articles.resolve("moved/script.md"), "---\ntitle: Script\nredirect: javascript:alert(1)\n---\n");
         Files.writeString(articles.resolve("moved/protocol-relative.md"), "---\nredirect: //evil.example/x\n---\n");
-        Files.writeString(articles.resolve("moved/relative.md"), "---\ntitle: R\ndescription: d\nredirect: elsewhere\n---\n");
-        Reindexer reindexer = new Reindexer(articles, work.resolve("other-index"), false, new IndexBuilder(), metadata -> { });
-        List<String> problems = reindexer.reindex().problems().stream().map(ArticleProblem::toString).toList();
-        assertThat(problems).containsExactly(
-                "moved/protocol-relative.md:2: redirect \"//evil.example/x\" is read by browsers as another site; write https://evil.example/x or a path with one leading slash",
-                "moved/relative.md:4: redirect \"elsewhere\" must be a path on this site (/guide/new-page) or an http(s) URL",
-                "moved/script.md:3: redirect \"javascript:alert(1)\" must be a path on this site (/guide/new-page) or an http(s) URL");
+        Files.writeString(
+                articles.resolve("moved/relative.md"), "---\ntitle: R\ndescription: d\nredirect: elsewhere\n---\n");
+        Reindexer reindexer =
+                new Reindexer(articles, work.resolve("other-index"), false, new IndexBuilder(), metadata -> {});
+        List<String> problems = reindexer.reindex().problems().stream()
+                .map(ArticleProblem::toString)
+                .toList();
+        assertThat(problems)
+                .containsExactly(
+                        "moved/protocol-relative.md:2: redirect \"//evil.example/x\" is read by browsers as another site; write https://evil.example/x or a path with one leading slash",
+                        "moved/relative.md:4: redirect \"elsewhere\" must be a path on this site (/guide/new-page) or an http(s) URL",
+                        "moved/script.md:3: redirect \"javascript:alert(1)\" must be a path on this site (/guide/new-page) or an http(s) URL");
     }
 
     @Test

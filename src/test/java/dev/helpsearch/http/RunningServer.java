@@ -43,13 +43,22 @@ public final class RunningServer implements AutoCloseable {
     final Reindexer reindexer;
     /** Records into {@code work/data} when started with insights, else off. */
     public final InsightsRecorder insights;
+
     public final Path data;
     private final Javalin app;
     private final ApiServer api;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningServer(Path articles, Path index, LiveIndex live, Reindexer reindexer, ApiServer api, Javalin app,
-            InsightsRecorder insights, Path data) {
+    private RunningServer(
+            Path articles,
+            Path index,
+            LiveIndex live,
+            Reindexer reindexer,
+            ApiServer api,
+            Javalin app,
+            InsightsRecorder insights,
+            Path data) {
         this.api = api;
         this.insights = insights;
         this.data = data;
@@ -65,25 +74,46 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** A server whose index is built with {@code builder} (vectors or not) and searched with {@code semantic}. */
-    public static RunningServer start(Path work, String siteUrl, ServerSettings settings, IndexBuilder builder,
-            SemanticModel semantic) throws IOException {
+    public static RunningServer start(
+            Path work, String siteUrl, ServerSettings settings, IndexBuilder builder, SemanticModel semantic)
+            throws IOException {
         return start(work, Path.of("articles"), siteUrl, settings, builder, semantic);
     }
 
     /** A server over a copy of the articles in {@code source}. */
-    public static RunningServer start(Path work, Path source, String siteUrl, ServerSettings settings, IndexBuilder builder,
-            SemanticModel semantic) throws IOException {
+    public static RunningServer start(
+            Path work,
+            Path source,
+            String siteUrl,
+            ServerSettings settings,
+            IndexBuilder builder,
+            SemanticModel semantic)
+            throws IOException {
         return start(work, source, siteUrl, settings, builder, semantic, null);
     }
 
     /** A server over the bundled articles that records search insights into {@code data} (or {@code work/data}). */
     public static RunningServer withInsights(Path work, ServerSettings settings, Path data) throws IOException {
-        return start(work, Path.of("articles"), null, settings, new IndexBuilder(), SemanticModel.off(),
-                new InsightsRecorder.Settings(data == null ? work.resolve("data") : data, java.time.Duration.ofDays(90)));
+        return start(
+                work,
+                Path.of("articles"),
+                null,
+                settings,
+                new IndexBuilder(),
+                SemanticModel.off(),
+                new InsightsRecorder.Settings(
+                        data == null ? work.resolve("data") : data, java.time.Duration.ofDays(90)));
     }
 
-    private static RunningServer start(Path work, Path source, String siteUrl, ServerSettings settings, IndexBuilder builder,
-            SemanticModel semantic, InsightsRecorder.Settings insightsSettings) throws IOException {
+    private static RunningServer start(
+            Path work,
+            Path source,
+            String siteUrl,
+            ServerSettings settings,
+            IndexBuilder builder,
+            SemanticModel semantic,
+            InsightsRecorder.Settings insightsSettings)
+            throws IOException {
         Path articles = work.resolve("articles");
         copyTree(source, articles);
         Path index = work.resolve("index");
@@ -96,12 +126,24 @@ public final class RunningServer implements AutoCloseable {
         LiveIndex live = LiveIndex.open(index);
         opened.set(live);
         HelpSearch search = new HelpSearch(live, new Urls(siteUrl), semantic);
-        InsightsRecorder insights = insightsSettings == null ? InsightsRecorder.off() : InsightsRecorder.start(insightsSettings);
-        InsightsReports reports = insightsSettings == null ? null : new InsightsReports(insightsSettings.folder(),
-                InsightsWiring.bestHits(search), new ContentGaps(InsightsWiring.embedding(semantic)));
+        InsightsRecorder insights =
+                insightsSettings == null ? InsightsRecorder.off() : InsightsRecorder.start(insightsSettings);
+        InsightsReports reports = insightsSettings == null
+                ? null
+                : new InsightsReports(
+                        insightsSettings.folder(),
+                        InsightsWiring.bestHits(search),
+                        new ContentGaps(InsightsWiring.embedding(semantic)));
         ApiServer api = new ApiServer(search, AdminReindexing.of(reindexer), settings, insights, reports);
         Javalin app = api.create().start("127.0.0.1", 0);
-        return new RunningServer(articles, index, live, reindexer, api, app, insights,
+        return new RunningServer(
+                articles,
+                index,
+                live,
+                reindexer,
+                api,
+                app,
+                insights,
                 insightsSettings == null ? null : insightsSettings.folder());
     }
 
@@ -137,7 +179,9 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String pathAndQuery, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -146,8 +190,10 @@ public final class RunningServer implements AutoCloseable {
 
     /** A POST of {@code body} as navigator.sendBeacon sends a string: text/plain. */
     public HttpResponse<String> post(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "text/plain;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }

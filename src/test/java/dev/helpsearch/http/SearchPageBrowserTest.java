@@ -70,7 +70,9 @@ class SearchPageBrowserTest {
         hostSite.start();
         hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
 
-        server = RunningServer.start(Files.createDirectories(work.resolve("server")), null,
+        server = RunningServer.start(
+                Files.createDirectories(work.resolve("server")),
+                null,
                 new ServerSettings(List.of(hostOrigin), null, 500));
         apiPort.set(server.uri("/").getPort());
         base = "http://127.0.0.1:" + apiPort.get();
@@ -147,7 +149,11 @@ class SearchPageBrowserTest {
     }
 
     private void press(Keys modifier, String key) {
-        new Actions(browser.driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+        new Actions(browser.driver)
+                .keyDown(modifier)
+                .sendKeys(key)
+                .keyUp(modifier)
+                .perform();
     }
 
     private String firstHeading() {
@@ -161,7 +167,8 @@ class SearchPageBrowserTest {
 
     private List<String> optionIds() {
         @SuppressWarnings("unchecked")
-        List<String> ids = (List<String>) browser.js("return [...document.querySelectorAll('#search-panel [role=option]')].map(o => o.id)");
+        List<String> ids = (List<String>)
+                browser.js("return [...document.querySelectorAll('#search-panel [role=option]')].map(o => o.id)");
         return ids;
     }
 
@@ -182,17 +189,25 @@ class SearchPageBrowserTest {
 
     @Test
     void portInUseShowsPortConflictFirstAndEnterLandsOnTheHighlightedSection() {
-        assertThat(browser.jsString("return document.activeElement.id")).as("search box focused on load").isEqualTo("search-input");
+        assertThat(browser.jsString("return document.activeElement.id"))
+                .as("search box focused on load")
+                .isEqualTo("search-input");
         type("port in use");
         awaitFirstHeading("Port conflict");
         assertThat(browser.jsString("return document.querySelector('#search-panel .hs-group-title').textContent"))
                 .isEqualTo("Gateway fails to start");
-        assertThat(browser.jsString("return document.querySelector('#search-panel [role=option] .hs-option-snippet mark').textContent"))
+        assertThat(
+                        browser.jsString(
+                                "return document.querySelector('#search-panel [role=option] .hs-option-snippet mark').textContent"))
                 .isNotBlank();
         assertThat(activeDescendant()).isEqualTo(optionIds().get(0));
-        assertThat(browser.driver.getCurrentUrl()).as("query kept in the address").endsWith("/?q=port+in+use");
+        assertThat(browser.driver.getCurrentUrl())
+                .as("query kept in the address")
+                .endsWith("/?q=port+in+use");
         browser.screenshot("search-results");
-        assertThat(browser.consoleErrors()).as("no CSP violations or script errors").isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("no CSP violations or script errors")
+                .isEmpty();
 
         type(Keys.ENTER);
         browser.await("landed on the article", d -> d.getCurrentUrl().contains("#port-conflict"));
@@ -202,7 +217,9 @@ class SearchPageBrowserTest {
         assertHeadingInView("port-conflict");
 
         // the matched words are marked, and only within the section the hit came from
-        browser.await("highlights", d -> browser.jsLong("return document.querySelectorAll('mark.search-highlight').length") > 0);
+        browser.await(
+                "highlights",
+                d -> browser.jsLong("return document.querySelectorAll('mark.search-highlight').length") > 0);
         @SuppressWarnings("unchecked")
         List<String> sections = (List<String>) browser.js("""
                 return [...document.querySelectorAll('mark.search-highlight')].map(mark => {
@@ -212,7 +229,9 @@ class SearchPageBrowserTest {
                   return node ? node.id : '';
                 });""");
         assertThat(sections).containsOnly("port-conflict");
-        assertThat(browser.jsString("return [...document.querySelectorAll('mark.search-highlight')].map(m => m.textContent.toLowerCase()).join(' ')"))
+        assertThat(
+                        browser.jsString(
+                                "return [...document.querySelectorAll('mark.search-highlight')].map(m => m.textContent.toLowerCase()).join(' ')"))
                 .contains("port");
         browser.screenshot("article-landing");
         assertThat(browser.consoleErrors()).isEmpty();
@@ -222,33 +241,45 @@ class SearchPageBrowserTest {
     void keyboardMovesThroughResultsOpensAndClears() {
         browser.js("document.activeElement.blur()");
         type("/");
-        assertThat(browser.jsString("return document.activeElement.id")).as("/ focuses the box").isEqualTo("search-input");
+        assertThat(browser.jsString("return document.activeElement.id"))
+                .as("/ focuses the box")
+                .isEqualTo("search-input");
         assertThat(input().getDomProperty("value")).as("the / is not typed").isEmpty();
 
         type(Keys.ESCAPE);
         assertThat(browser.jsString("return document.activeElement.tagName")).isEqualTo("BODY");
         press(Keys.CONTROL, "k");
-        assertThat(browser.jsString("return document.activeElement.id")).as("Ctrl-K focuses the box").isEqualTo("search-input");
+        assertThat(browser.jsString("return document.activeElement.id"))
+                .as("Ctrl-K focuses the box")
+                .isEqualTo("search-input");
 
         type("gateway");
         browser.await("results", d -> optionIds().size() >= 4);
         WebElement box = input();
         assertThat(box.getDomAttribute("role")).isEqualTo("combobox");
         assertThat(box.getDomAttribute("aria-expanded")).isEqualTo("true");
-        assertThat(browser.jsString("return document.getElementById(arguments[0]).getAttribute('role')", box.getDomAttribute("aria-controls")))
+        assertThat(browser.jsString(
+                        "return document.getElementById(arguments[0]).getAttribute('role')",
+                        box.getDomAttribute("aria-controls")))
                 .isEqualTo("listbox");
         List<String> ids = optionIds();
         assertThat(activeDescendant()).isEqualTo(ids.get(0));
 
         type(Keys.ARROW_DOWN);
         assertThat(activeDescendant()).isEqualTo(ids.get(1));
-        assertThat(browser.jsString("return document.getElementById(arguments[0]).getAttribute('aria-selected')", ids.get(1))).isEqualTo("true");
-        assertThat(browser.jsString("return document.getElementById(arguments[0]).getAttribute('aria-selected')", ids.get(0))).isEqualTo("false");
+        assertThat(browser.jsString(
+                        "return document.getElementById(arguments[0]).getAttribute('aria-selected')", ids.get(1)))
+                .isEqualTo("true");
+        assertThat(browser.jsString(
+                        "return document.getElementById(arguments[0]).getAttribute('aria-selected')", ids.get(0)))
+                .isEqualTo("false");
         type(Keys.ARROW_UP, Keys.ARROW_UP);
         assertThat(activeDescendant()).as("Up from the first wraps to the last").isEqualTo(ids.get(ids.size() - 1));
         type(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
         assertThat(activeDescendant()).isEqualTo(ids.get(2));
-        assertThat(browser.jsString("return document.activeElement.id")).as("focus stays in the box").isEqualTo("search-input");
+        assertThat(browser.jsString("return document.activeElement.id"))
+                .as("focus stays in the box")
+                .isEqualTo("search-input");
 
         String href = browser.jsString("return document.getElementById(arguments[0]).href", ids.get(2));
         type(Keys.ENTER);
@@ -264,14 +295,18 @@ class SearchPageBrowserTest {
         press(Keys.CONTROL, "k");
         type(Keys.ESCAPE);
         assertThat(again.getDomProperty("value")).as("Esc clears").isEmpty();
-        browser.await("results gone", d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-results').length") == 0);
+        browser.await(
+                "results gone",
+                d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-results').length") == 0);
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/");
     }
 
     @Test
     void emptyStateNamesTheQueryAndDidYouMeanFixesIt() {
         type("xyzzy plugh");
-        browser.await("empty state", d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-empty').length") == 1);
+        browser.await(
+                "empty state",
+                d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-empty').length") == 1);
         String empty = browser.jsString("return document.querySelector('#search-panel .hs-empty').innerText");
         assertThat(empty).contains("No results for").contains("xyzzy plugh").contains("spelling");
         assertThat(input().getDomAttribute("aria-expanded")).isEqualTo("false");
@@ -279,7 +314,8 @@ class SearchPageBrowserTest {
         browser.screenshot("search-empty");
 
         input().sendKeys(Keys.chord(Keys.CONTROL, "a"), "gatway fials");
-        WebElement suggestion = browser.await("did you mean", d -> d.findElement(By.cssSelector("#search-panel .hs-didyoumean button")));
+        WebElement suggestion = browser.await(
+                "did you mean", d -> d.findElement(By.cssSelector("#search-panel .hs-didyoumean button")));
         assertThat(suggestion.getText()).isEqualTo("gateway fails");
         suggestion.click();
         browser.await("query replaced", d -> "gateway fails".equals(input().getDomProperty("value")));
@@ -307,10 +343,14 @@ class SearchPageBrowserTest {
         browser.await("gateway asked", d -> (Boolean) browser.js("return window.__asked.includes('gateway')"));
         input().sendKeys(Keys.chord(Keys.CONTROL, "a"), "sign in");
         awaitFirstHeading("Overview");
-        assertThat(browser.jsString("return document.querySelector('#search-panel .hs-group-title').textContent")).isEqualTo("Cannot sign in");
-        browser.await("stale response delivered", d -> Boolean.TRUE.equals(browser.js("return window.__staleDelivered === true")));
         assertThat(browser.jsString("return document.querySelector('#search-panel .hs-group-title').textContent"))
-                .as("the late 'gateway' answer did not replace the 'sign in' results").isEqualTo("Cannot sign in");
+                .isEqualTo("Cannot sign in");
+        browser.await(
+                "stale response delivered",
+                d -> Boolean.TRUE.equals(browser.js("return window.__staleDelivered === true")));
+        assertThat(browser.jsString("return document.querySelector('#search-panel .hs-group-title').textContent"))
+                .as("the late 'gateway' answer did not replace the 'sign in' results")
+                .isEqualTo("Cannot sign in");
         assertThat(browser.driver.getCurrentUrl()).endsWith("?q=sign+in");
     }
 
@@ -322,8 +362,11 @@ class SearchPageBrowserTest {
         browser.await("landed", d -> d.getCurrentUrl().contains("#port-conflict"));
 
         browser.driver.get(base + "/");
-        browser.await("recent searches", d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-option-recent').length") == 1);
-        assertThat(browser.jsString("return document.querySelector('.hs-option-recent').textContent")).isEqualTo("port in use");
+        browser.await(
+                "recent searches",
+                d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-option-recent').length") == 1);
+        assertThat(browser.jsString("return document.querySelector('.hs-option-recent').textContent"))
+                .isEqualTo("port in use");
         assertThat(activeDescendant()).as("nothing preselected in an empty box").isNull();
         type(Keys.ARROW_DOWN, Keys.ENTER);
         browser.await("recent search run again", d -> "port in use".equals(input().getDomProperty("value")));
@@ -335,12 +378,16 @@ class SearchPageBrowserTest {
                   for (const q of ['one', 'two', 'three', 'four', 'five', 'six', 'TWO']) m.saveRecent(q);
                 });""");
         browser.driver.get(base + "/");
-        browser.await("five recent searches", d -> browser.jsLong("return document.querySelectorAll('.hs-option-recent').length") == 5);
-        assertThat(browser.jsString("return [...document.querySelectorAll('.hs-option-recent')].map(o => o.textContent).join(',')"))
+        browser.await(
+                "five recent searches",
+                d -> browser.jsLong("return document.querySelectorAll('.hs-option-recent').length") == 5);
+        assertThat(browser.jsString(
+                        "return [...document.querySelectorAll('.hs-option-recent')].map(o => o.textContent).join(',')"))
                 .isEqualTo("TWO,six,five,four,three");
         browser.screenshot("search-recent");
         browser.driver.findElement(By.cssSelector(".hs-recent-clear")).click();
-        browser.await("cleared", d -> browser.jsLong("return document.querySelectorAll('.hs-option-recent').length") == 0);
+        browser.await(
+                "cleared", d -> browser.jsLong("return document.querySelectorAll('.hs-option-recent').length") == 0);
     }
 
     @Test
@@ -349,10 +396,17 @@ class SearchPageBrowserTest {
         browser.viewport(360, 780, true);
         browser.driver.get(base + "/?q=gateway");
         browser.await("results", d -> optionIds().size() > 3);
-        assertThat(browser.jsString("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(15, 17, 21)");
-        assertThat(browser.jsLong("return document.documentElement.scrollWidth")).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
-        assertThat(browser.jsLong("return Math.round(document.getElementById('search-input').getBoundingClientRect().width)")).isGreaterThan(300);
-        assertThat(browser.jsLong("return Math.round(document.querySelector('[role=option]').getBoundingClientRect().right)")).isLessThanOrEqualTo(360);
+        assertThat(browser.jsString("return getComputedStyle(document.body).backgroundColor"))
+                .isEqualTo("rgb(15, 17, 21)");
+        assertThat(browser.jsLong("return document.documentElement.scrollWidth"))
+                .as("no sideways scrolling at 360 px")
+                .isLessThanOrEqualTo(360);
+        assertThat(browser.jsLong(
+                        "return Math.round(document.getElementById('search-input').getBoundingClientRect().width)"))
+                .isGreaterThan(300);
+        assertThat(browser.jsLong(
+                        "return Math.round(document.querySelector('[role=option]').getBoundingClientRect().right)"))
+                .isLessThanOrEqualTo(360);
         browser.screenshot("search-results-dark-360px");
 
         browser.viewport(1280, 900, false);
@@ -365,9 +419,11 @@ class SearchPageBrowserTest {
         browser.driver.get(base + "/");
         browser.screenshot("search-home");
         browser.viewport(360, 780, true);
-        browser.driver.get(base + "/troubleshooting/gateway-fails-to-start?highlight=binary#missing-or-corrupt-openclaw-binary");
+        browser.driver.get(
+                base + "/troubleshooting/gateway-fails-to-start?highlight=binary#missing-or-corrupt-openclaw-binary");
         assertHeadingInView("missing-or-corrupt-openclaw-binary");
-        assertThat(browser.jsLong("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+        assertThat(browser.jsLong("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(360);
         browser.screenshot("article-landing-360px");
     }
 
@@ -377,32 +433,51 @@ class SearchPageBrowserTest {
     void markupInQueriesAndArticlesIsShownAsTextAndNeverRuns() {
         String payload = "<img src=x onerror=\"window.__xss='query'\">";
         type(payload);
-        browser.await("empty state", d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-empty').length") == 1);
-        assertThat(browser.jsString("return document.querySelector('#search-panel .hs-empty-query').textContent")).isEqualTo(payload);
-        assertThat(browser.jsLong("return document.querySelectorAll('#search-panel img, #search-panel script').length")).isZero();
+        browser.await(
+                "empty state",
+                d -> browser.jsLong("return document.querySelectorAll('#search-panel .hs-empty').length") == 1);
+        assertThat(browser.jsString("return document.querySelector('#search-panel .hs-empty-query').textContent"))
+                .isEqualTo(payload);
+        assertThat(browser.jsLong("return document.querySelectorAll('#search-panel img, #search-panel script').length"))
+                .isZero();
 
         input().sendKeys(Keys.chord(Keys.CONTROL, "a"), "zebracorn");
-        browser.await("the zebracorn article", d -> XSS_TITLE.equals(browser.jsString(
-                "const t = document.querySelector('#search-panel .hs-group-title'); return t && t.textContent")));
-        assertThat(browser.jsLong("return document.querySelectorAll('#search-panel img, #search-panel script, #search-panel b').length")).isZero();
-        assertThat(browser.jsString("return document.querySelector('#search-panel').textContent")).contains("<img src=x");
+        browser.await(
+                "the zebracorn article",
+                d -> XSS_TITLE.equals(
+                        browser.jsString(
+                                "const t = document.querySelector('#search-panel .hs-group-title'); return t && t.textContent")));
+        assertThat(
+                        browser.jsLong(
+                                "return document.querySelectorAll('#search-panel img, #search-panel script, #search-panel b').length"))
+                .isZero();
+        assertThat(browser.jsString("return document.querySelector('#search-panel').textContent"))
+                .contains("<img src=x");
         assertThat(browser.js("return window.__xss")).isNull();
 
         // the article page itself, and a highlight parameter carrying markup
-        browser.driver.get(base + "/troubleshooting/zebracorn?highlight=" + RunningServer.encode(payload) + "&highlight=zebracorn");
-        browser.await("highlights", d -> browser.jsLong("return document.querySelectorAll('mark.search-highlight').length") > 0);
-        assertThat(browser.jsLong("return document.querySelectorAll('.article script').length")).isZero();
-        assertThat(browser.jsLong("return [...document.querySelectorAll('.article *')].filter(e => [...e.attributes].some(a => /^on/i.test(a.name))).length"))
-                .as("no element with an event handler attribute").isZero();
+        browser.driver.get(base + "/troubleshooting/zebracorn?highlight=" + RunningServer.encode(payload)
+                + "&highlight=zebracorn");
+        browser.await(
+                "highlights",
+                d -> browser.jsLong("return document.querySelectorAll('mark.search-highlight').length") > 0);
+        assertThat(browser.jsLong("return document.querySelectorAll('.article script').length"))
+                .isZero();
+        assertThat(
+                        browser.jsLong(
+                                "return [...document.querySelectorAll('.article *')].filter(e => [...e.attributes].some(a => /^on/i.test(a.name))).length"))
+                .as("no element with an event handler attribute")
+                .isZero();
         assertThat(browser.js("return window.__xss")).isNull();
-        assertThat(browser.jsString("return document.querySelector('h1').textContent")).isEqualTo(XSS_TITLE);
+        assertThat(browser.jsString("return document.querySelector('h1').textContent"))
+                .isEqualTo(XSS_TITLE);
     }
 
     // ---- the widget on another origin --------------------------------------------------------
 
     private SearchContext widget() {
-        WebElement host = browser.await("widget ready",
-                d -> d.findElement(By.cssSelector("helpsearch-widget[data-ready]")));
+        WebElement host =
+                browser.await("widget ready", d -> d.findElement(By.cssSelector("helpsearch-widget[data-ready]")));
         return host.getShadowRoot();
     }
 
@@ -415,11 +490,13 @@ class SearchPageBrowserTest {
         browser.driver.get(hostOrigin + "/docs.html");
         SearchContext root = widget();
         WebElement launcher = root.findElement(By.cssSelector(".hs-launch"));
-        assertThat(browser.jsString("return document.querySelector('helpsearch-widget').parentElement.id")).isEqualTo("slot");
+        assertThat(browser.jsString("return document.querySelector('helpsearch-widget').parentElement.id"))
+                .isEqualTo("slot");
 
         // nothing of the page's styles gets in...
         Map<String, String> look = Map.of(
-                "backgroundColor", widgetJs("return getComputedStyle(root.querySelector('.hs-launch')).backgroundColor"),
+                "backgroundColor",
+                        widgetJs("return getComputedStyle(root.querySelector('.hs-launch')).backgroundColor"),
                 "color", widgetJs("return getComputedStyle(root.querySelector('.hs-launch-label')).color"),
                 "fontFamily", widgetJs("return getComputedStyle(root.querySelector('.hs-launch')).fontFamily"),
                 "paddingTop", widgetJs("return getComputedStyle(root.querySelector('.hs-launch')).paddingTop"),
@@ -431,36 +508,56 @@ class SearchPageBrowserTest {
         assertThat(look.get("letterSpacing")).isEqualTo("normal");
         // ...and nothing of the widget's gets out
         assertThat(browser.jsLong("return document.styleSheets.length")).isEqualTo(1);
-        assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-title')).fontSize")).isEqualTo("40px");
-        assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-button')).backgroundColor")).isEqualTo("rgb(0, 255, 0)");
-        assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-text')).color")).isEqualTo("rgb(200, 0, 0)");
+        assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-title')).fontSize"))
+                .isEqualTo("40px");
+        assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-button')).backgroundColor"))
+                .isEqualTo("rgb(0, 255, 0)");
+        assertThat(browser.jsString("return getComputedStyle(document.getElementById('host-text')).color"))
+                .isEqualTo("rgb(200, 0, 0)");
         browser.screenshot("widget-button");
 
         press(Keys.CONTROL, "k");
         browser.await("dialog open", d -> "true".equals(widgetJs("return String(root.querySelector('dialog').open)")));
-        assertThat(widgetJs("return root.activeElement && root.activeElement.className")).isEqualTo("hs-modal-input");
+        assertThat(widgetJs("return root.activeElement && root.activeElement.className"))
+                .isEqualTo("hs-modal-input");
         type("port in use");
-        browser.await("widget results", d -> "Port conflict".equals(widgetJs(
-                "const h = root.querySelector('[role=option] .hs-option-heading'); return h && h.textContent")));
+        browser.await(
+                "widget results",
+                d -> "Port conflict"
+                        .equals(
+                                widgetJs(
+                                        "const h = root.querySelector('[role=option] .hs-option-heading'); return h && h.textContent")));
         String href = widgetJs("return root.querySelector('[role=option]').href");
-        assertThat(href).startsWith("https://help.example.com/troubleshooting/gateway-fails-to-start?highlight=").endsWith("#port-conflict");
+        assertThat(href)
+                .startsWith("https://help.example.com/troubleshooting/gateway-fails-to-start?highlight=")
+                .endsWith("#port-conflict");
         String input = "root.querySelector('.hs-modal-input')";
         assertThat(widgetJs("return " + input + ".getAttribute('aria-activedescendant')"))
                 .isEqualTo(widgetJs("return root.querySelector('[role=option]').id"));
         browser.screenshot("widget");
 
         // markup typed into the widget stays text, on a page without any CSP to save it
-        root.findElement(By.cssSelector(".hs-modal-input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "<img src=x onerror=\"window.__xss='widget'\">");
-        browser.await("widget empty state", d -> "1".equals(widgetJs("return String(root.querySelectorAll('.hs-empty').length)")));
-        assertThat(widgetJs("return root.querySelector('.hs-empty-query').textContent")).startsWith("<img");
-        assertThat(widgetJs("return String(root.querySelectorAll('img').length)")).isEqualTo("0");
+        root.findElement(By.cssSelector(".hs-modal-input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "<img src=x onerror=\"window.__xss='widget'\">");
+        browser.await(
+                "widget empty state",
+                d -> "1".equals(widgetJs("return String(root.querySelectorAll('.hs-empty').length)")));
+        assertThat(widgetJs("return root.querySelector('.hs-empty-query').textContent"))
+                .startsWith("<img");
+        assertThat(widgetJs("return String(root.querySelectorAll('img').length)"))
+                .isEqualTo("0");
         assertThat(browser.js("return window.__xss")).isNull();
 
         type(Keys.ESCAPE);
-        assertThat(widgetJs("return root.querySelector('.hs-modal-input').value")).as("first Esc clears").isEmpty();
+        assertThat(widgetJs("return root.querySelector('.hs-modal-input').value"))
+                .as("first Esc clears")
+                .isEmpty();
         type(Keys.ESCAPE);
-        browser.await("dialog closed", d -> "false".equals(widgetJs("return String(root.querySelector('dialog').open)")));
-        browser.await("focus back on the button", d -> "hs-launch".equals(widgetJs("return root.activeElement && root.activeElement.className")));
+        browser.await(
+                "dialog closed", d -> "false".equals(widgetJs("return String(root.querySelector('dialog').open)")));
+        browser.await(
+                "focus back on the button",
+                d -> "hs-launch".equals(widgetJs("return root.activeElement && root.activeElement.className")));
         assertThat(launcher.isDisplayed()).isTrue();
     }
 
@@ -473,13 +570,20 @@ class SearchPageBrowserTest {
         root.findElement(By.cssSelector(".hs-launch")).click();
         browser.await("dialog open", d -> "true".equals(widgetJs("return String(root.querySelector('dialog').open)")));
         type("port in use");
-        browser.await("widget results", d -> "Port conflict".equals(widgetJs(
-                "const h = root.querySelector('[role=option] .hs-option-heading'); return h && h.textContent")));
-        assertThat(browser.jsLong("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+        browser.await(
+                "widget results",
+                d -> "Port conflict"
+                        .equals(
+                                widgetJs(
+                                        "const h = root.querySelector('[role=option] .hs-option-heading'); return h && h.textContent")));
+        assertThat(browser.jsLong("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(360);
         browser.screenshot("widget-dark-360px");
         type(Keys.ENTER);
-        browser.await("landed on the search server's article", d -> d.getCurrentUrl().startsWith(base + "/troubleshooting/gateway-fails-to-start?")
-                && d.getCurrentUrl().endsWith("#port-conflict"));
+        browser.await(
+                "landed on the search server's article",
+                d -> d.getCurrentUrl().startsWith(base + "/troubleshooting/gateway-fails-to-start?")
+                        && d.getCurrentUrl().endsWith("#port-conflict"));
         assertHeadingInView("port-conflict");
     }
 }

@@ -8,7 +8,6 @@ import dev.helpsearch.search.SemanticModel;
 import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.semantic.CountingEmbedder;
 import dev.helpsearch.semantic.Embedder;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,10 +29,11 @@ class SemanticStartupTest {
         try (BgeSmallEmbedder model = BgeSmallEmbedder.load()) {
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch settled = new CountDownLatch(1);
-            SemanticModel semantic = SemanticModel.loadInBackground(() -> awaitThen(release, model), settled::countDown);
+            SemanticModel semantic =
+                    SemanticModel.loadInBackground(() -> awaitThen(release, model), settled::countDown);
             // the index already holds vectors (as after an earlier run): only the query side waits for the model
-            try (RunningServer server = RunningServer.start(work, null, new ServerSettings(List.of(), null, 2_000),
-                    new IndexBuilder(model), semantic)) {
+            try (RunningServer server = RunningServer.start(
+                    work, null, new ServerSettings(List.of(), null, 2_000), new IndexBuilder(model), semantic)) {
                 JsonNode loading = server.json("/healthz");
                 assertThat(loading.get("mode").asText()).isEqualTo("lexical");
                 assertThat(loading.get("semantic").asText()).isEqualTo("loading");
@@ -42,7 +42,8 @@ class SemanticStartupTest {
                 var lexical = server.get(query);
                 assertThat(lexical.statusCode()).isEqualTo(200);
                 JsonNode lexicalHits = RunningServer.parse(lexical.body()).get("hits");
-                assertThat(lexicalHits.get(0).get("url").asText()).isEqualTo("/troubleshooting/gateway-fails-to-start#port-conflict");
+                assertThat(lexicalHits.get(0).get("url").asText())
+                        .isEqualTo("/troubleshooting/gateway-fails-to-start#port-conflict");
 
                 String vague = "/api/search?q=" + RunningServer.encode("the remote screen just stays black");
                 long foundByWords = server.json(vague).get("total").asLong();
@@ -56,7 +57,8 @@ class SemanticStartupTest {
                 // the semantic side now takes part: the vague symptom is ranked differently, and more is found
                 JsonNode hybrid = server.json(vague);
                 assertThat(hybrid.get("total").asLong()).isGreaterThan(foundByWords);
-                assertThat(urls(hybrid)).contains("/troubleshooting/cloud-desktop-not-connecting#viewer-cant-establish-a-connection");
+                assertThat(urls(hybrid))
+                        .contains("/troubleshooting/cloud-desktop-not-connecting#viewer-cant-establish-a-connection");
             }
         }
     }

@@ -52,7 +52,8 @@ class AnalysisTest {
     void identifiersStayWholeAndSplitIntoParts() throws IOException {
         Analyzer identifiers = Analysis.identifiers(false);
         assertThat(tokens(identifiers, "~/.openclaw/openclaw.json"))
-                .contains("openclaw.json", "openclaw", "json").doesNotContain("~/.openclaw/openclaw.json");
+                .contains("openclaw.json", "openclaw", "json")
+                .doesNotContain("~/.openclaw/openclaw.json");
         assertThat(tokens(identifiers, "data_dir")).contains("data_dir", "data", "dir");
         assertThat(tokens(identifiers, "useFetch")).contains("usefetch", "use", "fetch");
         assertThat(tokens(identifiers, "nuxt.config.ts")).contains("nuxt.config.ts", "nuxt", "config", "ts");
@@ -64,6 +65,7 @@ class AnalysisTest {
 
     @Test
     void suggestionPrefixesCoverEveryWordStart() throws IOException {
-        assertThat(tokens(Analysis.suggestPrefixes(), "Cannot sign in")).contains("c", "ca", "cannot", "s", "si", "sig", "sign", "in");
+        assertThat(tokens(Analysis.suggestPrefixes(), "Cannot sign in"))
+                .contains("c", "ca", "cannot", "s", "si", "sig", "sign", "in");
     }
 }

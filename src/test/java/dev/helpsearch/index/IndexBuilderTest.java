@@ -45,7 +45,8 @@ class IndexBuilderTest {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             IndexSearcher searcher = new IndexSearcher(reader);
             assertThat(reader.numDocs()).isEqualTo(29);
-            Document portConflict = only(searcher, IndexFields.URL, "/troubleshooting/gateway-fails-to-start#port-conflict");
+            Document portConflict =
+                    only(searcher, IndexFields.URL, "/troubleshooting/gateway-fails-to-start#port-conflict");
             assertThat(portConflict.get(IndexFields.KIND)).isEqualTo("section");
             assertThat(portConflict.get(IndexFields.ANCHOR)).isEqualTo("port-conflict");
             assertThat(portConflict.get(IndexFields.HEADING)).isEqualTo("Port conflict");
@@ -56,7 +57,9 @@ class IndexBuilderTest {
             HitRecord portConflictHit = hitRecord(searcher, "/troubleshooting/gateway-fails-to-start#port-conflict");
             assertThat(portConflictHit.titles()).containsExactly("Gateway fails to start");
             assertThat(portConflictHit.heading()).isEqualTo("Port conflict");
-            assertThat(portConflictHit.prose()).contains("already using port 18789").contains("lsof -i :18789");
+            assertThat(portConflictHit.prose())
+                    .contains("already using port 18789")
+                    .contains("lsof -i :18789");
             assertThat(portConflictHit.code()).isEmpty();
 
             Document article = only(searcher, IndexFields.URL, "/troubleshooting/gateway-fails-to-start");
@@ -67,12 +70,18 @@ class IndexBuilderTest {
             assertThat(articleHit.prose()).startsWith("Diagnose and fix port conflicts");
             assertThat(articleHit.titles()).isEmpty();
 
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT_TEXT, "18789")))).isEqualTo(2);
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.HEADING_TEXT, "conflict")))).isEqualTo(1);
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTEXT_TEXT, "gateway")))).isEqualTo(6);
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.ALL_TEXT, "18789")))).isEqualTo(2);
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.IDENT_TEXT, "openclaw.json")))).isEqualTo(3);
-            assertThat(searcher.count(new TermQuery(new Term(IndexFields.IDENT_TEXT, "dir")))).isEqualTo(1);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT_TEXT, "18789"))))
+                    .isEqualTo(2);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.HEADING_TEXT, "conflict"))))
+                    .isEqualTo(1);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTEXT_TEXT, "gateway"))))
+                    .isEqualTo(6);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.ALL_TEXT, "18789"))))
+                    .isEqualTo(2);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.IDENT_TEXT, "openclaw.json"))))
+                    .isEqualTo(3);
+            assertThat(searcher.count(new TermQuery(new Term(IndexFields.IDENT_TEXT, "dir"))))
+                    .isEqualTo(1);
         }
     }
 
@@ -98,7 +107,8 @@ class IndexBuilderTest {
 
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             assertThat(reader.numDocs()).isEqualTo(29);
-            assertThat(IndexMetadata.fromCommitData(reader.getIndexCommit().getUserData())).isEqualTo(first);
+            assertThat(IndexMetadata.fromCommitData(reader.getIndexCommit().getUserData()))
+                    .isEqualTo(first);
         }
     }
 

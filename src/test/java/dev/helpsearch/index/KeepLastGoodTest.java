@@ -25,15 +25,21 @@ class KeepLastGoodTest {
     @Test
     void anInvalidEditKeepsItsLastGoodVersionWhileTheOtherEditsAreApplied() throws IOException {
         Path articles = work.resolve("articles");
-        write(articles.resolve("faq/01.reset.md"), "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick the zebra link.\n");
-        write(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Invoices\n\nInvoices arrive monthly.\n");
-        Reindexer reindexer = new Reindexer(articles, work.resolve("index"), false, new IndexBuilder(), metadata -> { });
+        write(
+                articles.resolve("faq/01.reset.md"),
+                "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick the zebra link.\n");
+        write(
+                articles.resolve("faq/02.billing.md"),
+                "---\ntitle: Billing\n---\n\n## Invoices\n\nInvoices arrive monthly.\n");
+        Reindexer reindexer = new Reindexer(articles, work.resolve("index"), false, new IndexBuilder(), metadata -> {});
         assertThat(reindexer.reindex().replaced()).isTrue();
 
         // the billing article turns invalid (front matter never closed), the reset article is edited,
         // and a new invalid article appears
         write(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n\n## Invoices\n\nHalf saved.\n");
-        write(articles.resolve("faq/01.reset.md"), "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick the giraffe link.\n");
+        write(
+                articles.resolve("faq/01.reset.md"),
+                "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick the giraffe link.\n");
         write(articles.resolve("faq/03.broken.md"), "---\ntitle: [unclosed\n---\n\nText.\n");
 
         Reindexer.Outcome strict = reindexer.reindex();
@@ -49,17 +55,21 @@ class KeepLastGoodTest {
             assertThat(urls(search.search(SearchRequest.of("giraffe")))).contains("/faq/reset#steps");
             assertThat(search.search(SearchRequest.of("zebra")).total()).isZero();
             // the last good version of the invalid article still answers
-            assertThat(urls(search.search(SearchRequest.of("invoices monthly")))).contains("/faq/billing#invoices");
+            assertThat(urls(search.search(SearchRequest.of("invoices monthly"))))
+                    .contains("/faq/billing#invoices");
             assertThat(search.search(SearchRequest.of("half saved")).total()).isZero();
         }
 
         // once fixed, it is indexed like any edit
-        write(articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Invoices\n\nInvoices arrive weekly now.\n");
+        write(
+                articles.resolve("faq/02.billing.md"),
+                "---\ntitle: Billing\n---\n\n## Invoices\n\nInvoices arrive weekly now.\n");
         Files.delete(articles.resolve("faq/03.broken.md"));
         Reindexer.Outcome fixed = reindexer.reindexKeepingLastGood();
         assertThat(fixed.problems()).isEmpty();
         try (LiveIndex live = LiveIndex.open(work.resolve("index"))) {
-            assertThat(urls(new HelpSearch(live, Urls.relative()).search(SearchRequest.of("weekly invoices")))).contains("/faq/billing#invoices");
+            assertThat(urls(new HelpSearch(live, Urls.relative()).search(SearchRequest.of("weekly invoices"))))
+                    .contains("/faq/billing#invoices");
         }
     }
 

@@ -49,14 +49,21 @@ class FusionFeaturesTest {
                 Every route gets the locale prefix in version 8 as well.
                 """);
         Path index = work.resolve("index");
-        new Reindexer(articles, index, false, new IndexBuilder((dev.helpsearch.semantic.Embedder) null), metadata -> { }).reindex();
+        new Reindexer(articles, index, false, new IndexBuilder((dev.helpsearch.semantic.Embedder) null), metadata -> {})
+                .reindex();
         QueryBuilder queries = new QueryBuilder(Ranking.defaults());
         try (LiveIndex live = LiveIndex.open(index)) {
             List<FusionFeatures.Candidate> candidates = live.withSnapshot(searcher -> {
                 try {
                     QueryBuilder.Built built = queries.build(searcher, QueryText.parse("locale prefix "), null);
                     ScoreDoc[] lexical = searcher.search(built.query(), 10).scoreDocs;
-                    return FusionFeatures.of(searcher, built, lexical, 1, new ScoreDoc[0], null,
+                    return FusionFeatures.of(
+                            searcher,
+                            built,
+                            lexical,
+                            1,
+                            new ScoreDoc[0],
+                            null,
                             new FusionFeatures.QueryShape(2, false, false));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -77,15 +84,23 @@ class FusionFeaturesTest {
             assertThat(feature(first, "strictMatch")).isEqualTo(1.0);
             assertThat(feature(candidates.get(1), "lexicalTop")).isEqualTo(0.5);
             assertThat(feature(candidates.get(1), "strictMatch")).isZero();
-            assertThat(candidates).allSatisfy(c -> assertThat(feature(c, "coverage")).isEqualTo(1.0));
+            assertThat(candidates)
+                    .allSatisfy(c -> assertThat(feature(c, "coverage")).isEqualTo(1.0));
             // the v8 copy is marked as archived, the current page is not; h3 sections are deep,
             // and no candidate here is a whole article
-            assertThat(candidates).anySatisfy(c -> assertThat(feature(c, "archivedVersion")).isEqualTo(1.0));
-            assertThat(candidates).anySatisfy(c -> assertThat(feature(c, "archivedVersion")).isZero());
-            assertThat(candidates).anySatisfy(c -> assertThat(feature(c, "deepSection")).isEqualTo(1.0));
-            assertThat(candidates).allSatisfy(c -> assertThat(feature(c, "article")).isZero());
+            assertThat(candidates)
+                    .anySatisfy(c -> assertThat(feature(c, "archivedVersion")).isEqualTo(1.0));
+            assertThat(candidates)
+                    .anySatisfy(c -> assertThat(feature(c, "archivedVersion")).isZero());
+            assertThat(candidates)
+                    .anySatisfy(c -> assertThat(feature(c, "deepSection")).isEqualTo(1.0));
+            assertThat(candidates)
+                    .allSatisfy(c -> assertThat(feature(c, "article")).isZero());
             // every candidate of a page shares its best rank
-            double best = candidates.stream().mapToDouble(c -> feature(c, "pageLexicalRank")).max().orElseThrow();
+            double best = candidates.stream()
+                    .mapToDouble(c -> feature(c, "pageLexicalRank"))
+                    .max()
+                    .orElseThrow();
             assertThat(best).isEqualTo(60.0 / 61);
         }
     }

@@ -95,7 +95,7 @@ class HybridSearchTest {
                 and join it again.
                 """);
         Path index = work.resolve("index");
-        new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { }).reindex();
+        new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> {}).reindex();
         // no word in common with the section; on three articles, near enough above what unrelated
         // questions score there to count (a vaguer "my laptop dies after an hour unplugged" is not)
         String query = "computer shuts off soon after pulling the plug";
@@ -103,12 +103,15 @@ class HybridSearchTest {
 
         try (LiveIndex live = LiveIndex.open(index)) {
             SearchResults lexical = new HelpSearch(live, new Urls(null)).search(SearchRequest.of(query));
-            SearchResults hybrid = new HelpSearch(live, new Urls(null), SemanticModel.ready(embedder)).search(SearchRequest.of(query));
+            SearchResults hybrid =
+                    new HelpSearch(live, new Urls(null), SemanticModel.ready(embedder)).search(SearchRequest.of(query));
 
             assertThat(lexical.hits()).extracting(SearchHit::url).doesNotContain(answer);
             assertThat(hybrid.hits()).isNotEmpty();
             // "pull" finds the paper jam by its words; the battery section comes by meaning alone
-            assertThat(hybrid.hits().subList(0, Math.min(3, hybrid.hits().size()))).extracting(SearchHit::url).contains(answer);
+            assertThat(hybrid.hits().subList(0, Math.min(3, hybrid.hits().size())))
+                    .extracting(SearchHit::url)
+                    .contains(answer);
         }
     }
 
@@ -116,7 +119,7 @@ class HybridSearchTest {
     void reIndexingEmbedsOnlyTheSectionsThatChanged() throws IOException {
         Path articles = copyOfSeed();
         Path index = work.resolve("index");
-        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { });
+        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> {});
 
         Reindexer.Outcome first = reindexer.reindex();
         int documents = first.metadata().articles() + first.metadata().sections();
@@ -128,7 +131,8 @@ class HybridSearchTest {
         String text = Files.readString(gateway);
         String sentence = "Another process on your machine is already using port";
         assertThat(text).contains(sentence);
-        Files.writeString(gateway, text.replace(sentence, "Some other program on this computer already listens on port"));
+        Files.writeString(
+                gateway, text.replace(sentence, "Some other program on this computer already listens on port"));
         embedder.reset();
 
         Reindexer.Outcome edited = reindexer.reindex();
@@ -151,7 +155,7 @@ class HybridSearchTest {
     void aRebuildCutOffWhileEmbeddingLeavesThePreviousIndexAndItsVectorsServing() throws IOException {
         Path articles = copyOfSeed();
         Path index = work.resolve("index");
-        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { });
+        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> {});
         reindexer.reindex();
         String query = "remote screen stays black";
 
@@ -188,12 +192,17 @@ class HybridSearchTest {
     void aQueryIsEmbeddedOnceAndTheOffTopicProbesOnceForEverySnapshot() throws IOException {
         Path articles = copyOfSeed();
         Path index = work.resolve("index");
-        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { });
+        Reindexer reindexer = new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> {});
         reindexer.reindex();
 
         try (LiveIndex live = LiveIndex.open(index)) {
-            HelpSearch search = new HelpSearch(live, new Urls(null), Ranking.defaults(), HelpSearch.DEFAULT_ANSWER_THRESHOLD,
-                    SemanticModel.ready(embedder), new QueryVectors(100));
+            HelpSearch search = new HelpSearch(
+                    live,
+                    new Urls(null),
+                    Ranking.defaults(),
+                    HelpSearch.DEFAULT_ANSWER_THRESHOLD,
+                    SemanticModel.ready(embedder),
+                    new QueryVectors(100));
             embedder.reset();
             assertThat(search.warmUp()).isTrue();
             assertThat(embedder.queries()).isEqualTo(OffTopic.questions().size());
@@ -220,10 +229,15 @@ class HybridSearchTest {
     void withoutACacheEveryQueryIsEmbedded() throws IOException {
         Path articles = copyOfSeed();
         Path index = work.resolve("index");
-        new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { }).reindex();
+        new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> {}).reindex();
         try (LiveIndex live = LiveIndex.open(index)) {
-            HelpSearch search = new HelpSearch(live, new Urls(null), Ranking.defaults(), HelpSearch.DEFAULT_ANSWER_THRESHOLD,
-                    SemanticModel.ready(embedder), new QueryVectors(0));
+            HelpSearch search = new HelpSearch(
+                    live,
+                    new Urls(null),
+                    Ranking.defaults(),
+                    HelpSearch.DEFAULT_ANSWER_THRESHOLD,
+                    SemanticModel.ready(embedder),
+                    new QueryVectors(0));
             search.search(SearchRequest.of("remote screen stays black"));
             embedder.reset();
             search.search(SearchRequest.of("remote screen stays black"));
@@ -235,13 +249,15 @@ class HybridSearchTest {
     void theInAppAnswerIsSurestWhenWordsAndMeaningAgree() throws IOException {
         Path articles = copyOfSeed();
         Path index = work.resolve("index");
-        new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> { }).reindex();
+        new Reindexer(articles, index, false, new IndexBuilder(embedder), metadata -> {}).reindex();
 
         try (LiveIndex live = LiveIndex.open(index)) {
             HelpSearch search = new HelpSearch(live, new Urls(null), SemanticModel.ready(embedder));
             AnswerResult sure = search.answer("gateway won't start, port 18789 is already in use");
             // whether it is sure enough to answer or not, the section is the first hit it would show
-            String best = sure.answer() != null ? sure.answer().url() : sure.hits().get(0).url();
+            String best = sure.answer() != null
+                    ? sure.answer().url()
+                    : sure.hits().get(0).url();
             assertThat(best).isEqualTo("/troubleshooting/gateway-fails-to-start#port-conflict");
             AnswerResult vague = search.answer("something is wrong");
             assertThat(vague.answer()).isNull();
@@ -269,7 +285,8 @@ class HybridSearchTest {
             try {
                 int documents = snapshot.count(new MatchAllDocsQuery());
                 assertThat(documents).isPositive();
-                assertThat(snapshot.count(new FieldExistsQuery(IndexFields.VECTOR))).isEqualTo(documents);
+                assertThat(snapshot.count(new FieldExistsQuery(IndexFields.VECTOR)))
+                        .isEqualTo(documents);
                 return null;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -35,8 +35,12 @@ class KnownWordsTest {
     void aLongTextIsMeasuredAgainstTheWordGroupsALongQueryCanSearch() {
         StringBuilder ticket = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            ticket.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
+            ticket.append("word")
+                    .append((char) ('a' + i % 26))
+                    .append((char) ('a' + i / 26))
+                    .append(' ');
         }
-        assertThat(KnownWords.share(ticket.toString(), QueryBuilder.MAX_SEARCHED_GROUPS)).isEqualTo(1.0);
+        assertThat(KnownWords.share(ticket.toString(), QueryBuilder.MAX_SEARCHED_GROUPS))
+                .isEqualTo(1.0);
     }
 }

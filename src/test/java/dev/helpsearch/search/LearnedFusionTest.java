@@ -21,8 +21,8 @@ class LearnedFusionTest {
         return new LearnedFusion(LearnedFusion.Model.parse(new ObjectMapper().readTree(json)));
     }
 
-    private static FusionFeatures.Candidate candidate(int doc, boolean lexical, double similarity, double lexicalRank,
-            double semanticRank, boolean strict) {
+    private static FusionFeatures.Candidate candidate(
+            int doc, boolean lexical, double similarity, double lexicalRank, double semanticRank, boolean strict) {
         double[] features = new double[FusionFeatures.NAMES.size()];
         features[LEXICAL_RANK] = lexicalRank;
         features[SEMANTIC_RANK] = semanticRank;
@@ -50,8 +50,13 @@ class LearnedFusionTest {
     @Test
     void onATieTheLexicalOrderStands() throws Exception {
         LearnedFusion fusion = fusion("{\"weights\": {\"strictMatch\": 1}}");
-        LearnedFusion.Fused fused = fusion.fuse(List.of(candidate(7, true, 0, 0.9, 0, true), candidate(3, true, 0, 0.8, 0, true),
-                candidate(5, true, 0, 0.7, 0, true)), 1, 0.5);
+        LearnedFusion.Fused fused = fusion.fuse(
+                List.of(
+                        candidate(7, true, 0, 0.9, 0, true),
+                        candidate(3, true, 0, 0.8, 0, true),
+                        candidate(5, true, 0, 0.7, 0, true)),
+                1,
+                0.5);
         assertThat(Arrays.stream(fused.ranked()).mapToInt(d -> d.doc)).containsExactly(7, 3, 5);
     }
 
@@ -59,10 +64,13 @@ class LearnedFusionTest {
     void aDocumentFoundByMeaningAloneNeedsTheMinimumSimilarity() throws Exception {
         LearnedFusion fusion = fusion("""
                 {"weights": {"semanticRank": 1}, "noResults": {"minSimilarityAboveOffTopic": 0.1, "minKnownShare": 0}}""");
-        LearnedFusion.Fused fused = fusion.fuse(List.of(
-                candidate(1, true, 0.2, 0.9, 0.5, true),
-                candidate(2, false, 0.59, 0, 0.9, false),
-                candidate(3, false, 0.61, 0, 0.8, false)), 1, 0.5);
+        LearnedFusion.Fused fused = fusion.fuse(
+                List.of(
+                        candidate(1, true, 0.2, 0.9, 0.5, true),
+                        candidate(2, false, 0.59, 0, 0.9, false),
+                        candidate(3, false, 0.61, 0, 0.8, false)),
+                1,
+                0.5);
 
         assertThat(Arrays.stream(fused.ranked()).mapToInt(d -> d.doc)).containsExactly(3, 1);
         assertThat(fused.semanticOnly()).isEqualTo(1);
@@ -72,26 +80,33 @@ class LearnedFusionTest {
     void aQuestionWithNeitherEnoughKnownWordsNorASimilarDocumentHasNoResults() throws Exception {
         LearnedFusion fusion = fusion("""
                 {"weights": {"lexicalRank": 1}, "noResults": {"minSimilarityAboveOffTopic": 0.16, "minKnownShare": 0.34}}""");
-        List<FusionFeatures.Candidate> oneWordMatched = List.of(candidate(1, true, 0.6, 1, 0, true),
-                candidate(2, false, 0.62, 0, 1, false));
+        List<FusionFeatures.Candidate> oneWordMatched =
+                List.of(candidate(1, true, 0.6, 1, 0, true), candidate(2, false, 0.62, 0, 1, false));
 
         // "kubernetes helm chart": only "chart" is a word of the index
         assertThat(fusion.fuse(oneWordMatched, 1.0 / 3, 0.5).ranked()).isEmpty();
         // the same matches for a question whose words the index knows; the document found by
         // meaning alone is not close enough to count
-        assertThat(fusion.fuse(oneWordMatched, 1, 0.5).ranked()).extracting(d -> d.doc).containsExactly(1);
+        assertThat(fusion.fuse(oneWordMatched, 1, 0.5).ranked())
+                .extracting(d -> d.doc)
+                .containsExactly(1);
         // the same similarity on a corpus whose off-topic level is higher is not enough
         assertThat(fusion.fuse(oneWordMatched, 1.0 / 3, 0.45).ranked()).hasSize(2);
         // a document close enough in meaning is enough on its own
-        assertThat(fusion.fuse(List.of(candidate(2, false, 0.7, 0, 1, false)), 0, 0.5).ranked()).hasSize(1);
+        assertThat(fusion.fuse(List.of(candidate(2, false, 0.7, 0, 1, false)), 0, 0.5)
+                        .ranked())
+                .hasSize(1);
         // matches of single words (not strict) never make a question answerable
-        assertThat(fusion.fuse(List.of(candidate(1, true, 0.5, 1, 0, false)), 1, 0.5).ranked()).isEmpty();
+        assertThat(fusion.fuse(List.of(candidate(1, true, 0.5, 1, 0, false)), 1, 0.5)
+                        .ranked())
+                .isEmpty();
     }
 
     @Test
     void anUnknownFeatureInTheModelIsRefused() {
         assertThatThrownBy(() -> fusion("{\"weights\": {\"clickThrough\": 1}}"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("clickThrough");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("clickThrough");
     }
 
     @Test
@@ -115,8 +130,8 @@ class LearnedFusionTest {
 
     @Test
     void answerConfidenceGrowsWithAgreementOfBothSides() {
-        LearnedFusion.AnswerModel model = new LearnedFusion.AnswerModel(
-                Map.of("bias", -2.0, "lexicalFirst", 1.5, "semanticFirst", 1.0), 0.5);
+        LearnedFusion.AnswerModel model =
+                new LearnedFusion.AnswerModel(Map.of("bias", -2.0, "lexicalFirst", 1.5, "semanticFirst", 1.0), 0.5);
         double neither = model.confidence(new Answers.FusedSignals(1, 0.1, 0, false, false, 0.7, true));
         double both = model.confidence(new Answers.FusedSignals(1, 0.1, 0, true, true, 0.7, true));
         assertThat(neither).isEqualTo(1 / (1 + Math.exp(2.0)), org.assertj.core.data.Offset.offset(1e-9));

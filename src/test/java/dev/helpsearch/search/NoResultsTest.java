@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class NoResultsTest {
 
     static BgeSmallEmbedder model;
+
     @TempDir
     static Path work;
+
     static LiveIndex live;
     static HelpSearch search;
 
@@ -74,7 +76,7 @@ class NoResultsTest {
                 the port flag.
                 """);
         Path index = work.resolve("index");
-        new Reindexer(articles, index, false, new IndexBuilder(model), metadata -> { }).reindex();
+        new Reindexer(articles, index, false, new IndexBuilder(model), metadata -> {}).reindex();
         live = LiveIndex.open(index);
         search = new HelpSearch(live, new Urls(null), SemanticModel.ready(model));
     }
@@ -88,8 +90,13 @@ class NoResultsTest {
     @Test
     void unrelatedQuestionsHaveNoResultsAtAll() {
         // ("refund my invoice" is not among them: near enough to the account article, it still gets it)
-        for (String question : new String[] {"how do I bake a cake", "kubernetes helm chart", "best pizza in naples",
-                "what is the weather tomorrow", "how to knit a scarf"}) {
+        for (String question : new String[] {
+            "how do I bake a cake",
+            "kubernetes helm chart",
+            "best pizza in naples",
+            "what is the weather tomorrow",
+            "how to knit a scarf"
+        }) {
             SearchResults results = search.search(SearchRequest.of(question));
             assertThat(results.total()).as(question).isZero();
             assertThat(results.hits()).as(question).isEmpty();
@@ -99,9 +106,15 @@ class NoResultsTest {
 
     @Test
     void theHelpCentersOwnQuestionsKeepTheirResults() {
-        assertThat(search.search(SearchRequest.of("viewer shows a black screen")).hits().get(0).path())
+        assertThat(search.search(SearchRequest.of("viewer shows a black screen"))
+                        .hits()
+                        .get(0)
+                        .path())
                 .isEqualTo("/desktop/black-screen");
-        assertThat(search.search(SearchRequest.of("port 18789 already in use")).hits().get(0).url())
+        assertThat(search.search(SearchRequest.of("port 18789 already in use"))
+                        .hits()
+                        .get(0)
+                        .url())
                 .isEqualTo("/gateway/port-in-use#port-conflict");
         // no word in common with its section
         SearchResults locked = search.search(SearchRequest.of("locked out after too many attempts"));
@@ -120,9 +133,16 @@ class NoResultsTest {
     @Test
     void explainShowsEachHitsFusedScoreByFeature() {
         String explained = search.explain(SearchRequest.of("port 18789 already in use"));
-        String first = explained.lines().dropWhile(line -> !line.startsWith("/gateway/port-in-use#port-conflict")).skip(1)
-                .findFirst().orElseThrow();
-        assertThat(first.strip()).startsWith("fused ").contains("(words, similarity ").contains("lexicalTop 1.000 x ");
+        String first = explained
+                .lines()
+                .dropWhile(line -> !line.startsWith("/gateway/port-in-use#port-conflict"))
+                .skip(1)
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.strip())
+                .startsWith("fused ")
+                .contains("(words, similarity ")
+                .contains("lexicalTop 1.000 x ");
     }
 
     @Test
@@ -130,7 +150,9 @@ class NoResultsTest {
         FusionCase fusionCase = search.candidates("port 18789 already in use");
         java.util.List<String> names = HelpSearch.candidateFeatureNames();
         CandidateFeatures conflict = fusionCase.candidates().stream()
-                .filter(c -> c.url().equals("/gateway/port-in-use#port-conflict")).findFirst().orElseThrow();
+                .filter(c -> c.url().equals("/gateway/port-in-use#port-conflict"))
+                .findFirst()
+                .orElseThrow();
         assertThat(conflict.lexical()).isTrue();
         assertThat(conflict.features()[names.indexOf("lexicalTop")]).isEqualTo(1.0);
         assertThat(conflict.features()[names.indexOf("strictMatch")]).isEqualTo(1.0);

@@ -34,6 +34,7 @@ class QueryBoundsTest {
 
     @TempDir
     static Path work;
+
     static LiveIndex live;
     static final QueryBuilder BUILDER = new QueryBuilder(Ranking.defaults());
 
@@ -42,7 +43,8 @@ class QueryBoundsTest {
         Path articles = work.resolve("articles");
         try (Stream<Path> files = Files.walk(Path.of("articles"))) {
             for (Path source : files.toList()) {
-                Path target = articles.resolve(Path.of("articles").relativize(source).toString());
+                Path target =
+                        articles.resolve(Path.of("articles").relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
@@ -51,7 +53,10 @@ class QueryBoundsTest {
             }
         }
         Path index = work.resolve("index");
-        assertThat(new Reindexer(articles, index, false, new IndexBuilder(), m -> { }).reindex().replaced()).isTrue();
+        assertThat(new Reindexer(articles, index, false, new IndexBuilder(), m -> {})
+                        .reindex()
+                        .replaced())
+                .isTrue();
         live = LiveIndex.open(index);
     }
 
@@ -63,14 +68,31 @@ class QueryBoundsTest {
     static List<String> worstCases() {
         int max = SearchRequest.MAX_QUERY_CHARS;
         return List.of(
-                "port gateway token login black screen desktop cloud install permission ".repeat(60).substring(0, max - 1) + "p",
-                "a b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(80).substring(0, max),
-                "portt gatewy tokn logn blak scren desktp clod instal permision viewr updat ".repeat(60).substring(0, max),
+                "port gateway token login black screen desktop cloud install permission "
+                                .repeat(60)
+                                .substring(0, max - 1)
+                        + "p",
+                "a b c d e f g h i j k l m n o p q r s t u v w x y z "
+                        .repeat(80)
+                        .substring(0, max),
+                "portt gatewy tokn logn blak scren desktp clod instal permision viewr updat "
+                        .repeat(60)
+                        .substring(0, max),
                 "a".repeat(max),
                 "abcdefghijklmnopqrstuvwxy".repeat(max / 25),
-                "*".repeat(max), "?a* *b? p*".repeat(max / 10), "\"port gateway ".repeat(max / 14), "(((( [[[[ {{{{".repeat(max / 14),
-                "port~2 gateway^10 ".repeat(max / 18), "error 500 token invalid expired 401 403 ECONNREFUSED ".repeat(80).substring(0, max),
-                "p", "po", "e", "🔥".repeat(max / 2), "e\u0301".repeat(max / 2));
+                "*".repeat(max),
+                "?a* *b? p*".repeat(max / 10),
+                "\"port gateway ".repeat(max / 14),
+                "(((( [[[[ {{{{".repeat(max / 14),
+                "port~2 gateway^10 ".repeat(max / 18),
+                "error 500 token invalid expired 401 403 ECONNREFUSED "
+                        .repeat(80)
+                        .substring(0, max),
+                "p",
+                "po",
+                "e",
+                "🔥".repeat(max / 2),
+                "e\u0301".repeat(max / 2));
     }
 
     @ParameterizedTest
@@ -84,7 +106,9 @@ class QueryBoundsTest {
                 throw new UncheckedIOException(e);
             }
         });
-        assertThat(terms).as(text.substring(0, Math.min(40, text.length()))).isLessThanOrEqualTo(MAX_TERMS)
+        assertThat(terms)
+                .as(text.substring(0, Math.min(40, text.length())))
+                .isLessThanOrEqualTo(MAX_TERMS)
                 .isLessThan(IndexSearcher.getMaxClauseCount());
     }
 

@@ -22,6 +22,7 @@ class SearchBehaviourTest {
 
     @TempDir
     static Path work;
+
     static Path articles;
     static Path indexDir;
     static Reindexer reindexer;
@@ -74,7 +75,9 @@ class SearchBehaviourTest {
     }
 
     private static List<String> urls(String query) {
-        return search.search(new SearchRequest(query, 10, 0, null)).hits().stream().map(SearchHit::url).toList();
+        return search.search(new SearchRequest(query, 10, 0, null)).hits().stream()
+                .map(SearchHit::url)
+                .toList();
     }
 
     private static String first(String query) {
@@ -98,17 +101,22 @@ class SearchBehaviourTest {
         assertThat(first("data_dir")).isEqualTo(gateway + "#data-directory-inaccessible");
         assertThat(first("lsof -i :18789")).isEqualTo(gateway + "#port-conflict");
         assertThat(urls("18789")).contains(gateway + "#port-conflict");
-        assertThat(urls("openclaw.json")).contains(gateway + "#port-conflict", gateway + "#data-directory-inaccessible");
+        assertThat(urls("openclaw.json"))
+                .contains(gateway + "#port-conflict", gateway + "#data-directory-inaccessible");
         assertThat(first("~/.openclaw/logs/gateway.log")).startsWith(gateway + "#still-not-working");
     }
 
     @Test
     void aMatchOnlyInCodeIsSnippetedFromTheCodeAndProseWinsOtherwise() {
-        SearchHit inCode = search.search(new SearchRequest("defineNuxtConfig ssr", 10, 0, null)).hits().get(0);
+        SearchHit inCode = search.search(new SearchRequest("defineNuxtConfig ssr", 10, 0, null))
+                .hits()
+                .get(0);
         assertThat(inCode.url()).isEqualTo("/dev/fetching#fetching-in-setup");
         assertThat(inCode.snippet()).contains("<mark>defineNuxtConfig</mark>").contains("<mark>ssr</mark>");
 
-        SearchHit inProse = search.search(new SearchRequest("useFetch setup", 10, 0, null)).hits().get(0);
+        SearchHit inProse = search.search(new SearchRequest("useFetch setup", 10, 0, null))
+                .hits()
+                .get(0);
         assertThat(inProse.url()).isEqualTo("/dev/fetching#fetching-in-setup");
         assertThat(inProse.snippet()).startsWith("Call <mark>useFetch").doesNotContain("defineNuxtConfig");
     }
@@ -141,15 +149,17 @@ class SearchBehaviourTest {
         SearchResults results = search.search(new SearchRequest("gatway fials to strat", 5, 0, null));
         assertThat(results.didYouMean()).isEqualTo("gateway fails to start");
         assertThat(results.hits().get(0).url()).startsWith("/troubleshooting/gateway-fails-to-start");
-        assertThat(search.search(SearchRequest.of("gateway fails to start")).didYouMean()).isNull();
+        assertThat(search.search(SearchRequest.of("gateway fails to start")).didYouMean())
+                .isNull();
     }
 
     @Test
     void quotedPhrasesAreHonoured() {
         // exactly the two sections that say "session token", not those that say "session" and "token"
-        assertThat(urls("\"session token\"")).containsExactlyInAnyOrder(
-                "/troubleshooting/cloud-desktop-not-connecting#session-token-expired",
-                "/troubleshooting/cannot-sign-in#expired-or-invalid-session");
+        assertThat(urls("\"session token\""))
+                .containsExactlyInAnyOrder(
+                        "/troubleshooting/cloud-desktop-not-connecting#session-token-expired",
+                        "/troubleshooting/cannot-sign-in#expired-or-invalid-session");
         assertThat(urls("\"token session\"")).isEmpty();
     }
 
@@ -200,17 +210,25 @@ class SearchBehaviourTest {
     void builtInSynonymsCanBeSwitchedOff(@TempDir Path other) throws IOException {
         Path folder = other.resolve("articles");
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve("access.md"), "---\ntitle: Access\n---\n\n## Sign in with a key\n\nUse your key to sign in.\n");
+        Files.writeString(
+                folder.resolve("access.md"),
+                "---\ntitle: Access\n---\n\n## Sign in with a key\n\nUse your key to sign in.\n");
         Path index = other.resolve("index");
-        Reindexer local = new Reindexer(folder, index, false, new IndexBuilder(), metadata -> { });
+        Reindexer local = new Reindexer(folder, index, false, new IndexBuilder(), metadata -> {});
         local.reindex();
         try (LiveIndex builtin = LiveIndex.open(index)) {
-            assertThat(new HelpSearch(builtin, Urls.relative()).search(SearchRequest.of("login")).hits()).isNotEmpty();
+            assertThat(new HelpSearch(builtin, Urls.relative())
+                            .search(SearchRequest.of("login"))
+                            .hits())
+                    .isNotEmpty();
         }
         Files.writeString(folder.resolve("synonyms.txt"), "# builtin-synonyms: off\n");
         local.reindex();
         try (LiveIndex plain = LiveIndex.open(index)) {
-            assertThat(new HelpSearch(plain, Urls.relative()).search(SearchRequest.of("login")).hits()).isEmpty();
+            assertThat(new HelpSearch(plain, Urls.relative())
+                            .search(SearchRequest.of("login"))
+                            .hits())
+                    .isEmpty();
         }
     }
 

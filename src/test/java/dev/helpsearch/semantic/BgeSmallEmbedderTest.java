@@ -32,7 +32,7 @@ class BgeSmallEmbedderTest {
         model = BgeSmallEmbedder.load();
         reference = new ArrayList<>();
         try (InputStream in = BgeSmallEmbedderTest.class.getResourceAsStream("/semantic/bge-reference.jsonl");
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 reference.add(JSON.readTree(line));
             }
@@ -88,7 +88,8 @@ class BgeSmallEmbedderTest {
     @Test
     void relatedTextsAreCloserThanUnrelatedOnes() {
         float[] query = model.embedQuery("the remote screen just stays black");
-        float[] viewer = model.embedPassage("Viewer can't establish a connection. The cloud desktop viewer shows a blank window.");
+        float[] viewer = model.embedPassage(
+                "Viewer can't establish a connection. The cloud desktop viewer shows a blank window.");
         float[] billing = model.embedPassage("Download your invoices from the billing page of your workspace.");
         assertThat(dot(query, viewer)).isGreaterThan(dot(query, billing) + 0.05);
         assertThat(dot(viewer, viewer)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));

@@ -63,6 +63,5 @@ public final class CountingEmbedder implements Embedder {
 
     /** The shared model is closed by whoever loaded it. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

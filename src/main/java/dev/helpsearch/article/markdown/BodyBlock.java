@@ -10,8 +10,7 @@ public sealed interface BodyBlock {
     String html();
 
     /** A root-level heading. */
-    record HeadingBlock(Heading heading, String html) implements BodyBlock {
-    }
+    record HeadingBlock(Heading heading, String html) implements BodyBlock {}
 
     /**
      * Any other root-level block.
@@ -21,8 +20,11 @@ public sealed interface BodyBlock {
      * @param prose    readable text, one line per paragraph, list item or table cell; no code blocks
      * @param code     the text of fenced and indented code blocks
      */
-    record ContentBlock(Kind kind, String nuxtText, String prose, String code, String html) implements BodyBlock {
-    }
+    record ContentBlock(Kind kind, String nuxtText, String prose, String code, String html) implements BodyBlock {}
 
-    enum Kind { PARAGRAPH, THEMATIC_BREAK, OTHER }
+    enum Kind {
+        PARAGRAPH,
+        THEMATIC_BREAK,
+        OTHER
+    }
 }

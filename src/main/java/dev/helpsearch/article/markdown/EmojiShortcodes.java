@@ -13,8 +13,7 @@ final class EmojiShortcodes {
 
     private static final Map<String, String> EMOJI = load();
 
-    private EmojiShortcodes() {
-    }
+    private EmojiShortcodes() {}
 
     /** The emoji for a shortcode name (without colons), or null when there is none. */
     static String emoji(String name) {

@@ -7,5 +7,4 @@ package dev.helpsearch.article.markdown;
  * @param text  the heading's text as the help center's parser reads it, untrimmed
  * @param id    the anchor; may be "" and may repeat, exactly as the help center's own ids do
  */
-public record Heading(int depth, String text, String id) {
-}
+public record Heading(int depth, String text, String id) {}

@@ -3,7 +3,6 @@ package dev.helpsearch.article.markdown;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
-import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HeadingParser;
 import com.vladsch.flexmark.util.data.DataHolder;

@@ -16,15 +16,26 @@ final class HtmlSanitizer {
     private static final String BASE = "https://help.invalid/";
 
     private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("kbd", "mark", "details", "summary", "del", "s", "hr", "input", "section", "abbr", "figure", "figcaption")
+            .addTags(
+                    "kbd",
+                    "mark",
+                    "details",
+                    "summary",
+                    "del",
+                    "s",
+                    "hr",
+                    "input",
+                    "section",
+                    "abbr",
+                    "figure",
+                    "figcaption")
             .addAttributes(":all", "id", "class", "role", "title", "lang")
             .addAttributes("input", "type", "checked", "disabled")
             .addAttributes("ol", "start")
             .addProtocols("a", "href", "http", "https", "mailto", "#")
             .preserveRelativeLinks(true);
 
-    private HtmlSanitizer() {
-    }
+    private HtmlSanitizer() {}
 
     static String clean(String html) {
         return clean(parse(html));

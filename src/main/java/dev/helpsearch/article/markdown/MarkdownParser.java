@@ -46,13 +46,15 @@ public final class MarkdownParser {
     public MarkdownParser(ParseLimits limits) {
         this.limits = limits;
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(
-                MdcExtension.create(),
-                TablesExtension.create(),
-                StrikethroughExtension.create(),
-                TaskListExtension.create(),
-                AutolinkExtension.create(),
-                FootnoteExtension.create()));
+        options.set(
+                Parser.EXTENSIONS,
+                List.of(
+                        MdcExtension.create(),
+                        TablesExtension.create(),
+                        StrikethroughExtension.create(),
+                        TaskListExtension.create(),
+                        AutolinkExtension.create(),
+                        FootnoteExtension.create()));
         // GFM table rules: the delimiter row must match the header's column count.
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -95,7 +97,11 @@ public final class MarkdownParser {
                 StringBuilder prose = new StringBuilder();
                 StringBuilder code = new StringBuilder();
                 NodeText.appendProse(node, prose, code);
-                blocks.add(new BodyBlock.ContentBlock(kindOf(node), NodeText.of(node), prose.toString(), code.toString(),
+                blocks.add(new BodyBlock.ContentBlock(
+                        kindOf(node),
+                        NodeText.of(node),
+                        prose.toString(),
+                        code.toString(),
                         render(node, ids.idsWithin(node))));
             }
         }
@@ -115,10 +121,18 @@ public final class MarkdownParser {
                 Heading heading = new Heading(depth, element.wholeText(), element.id());
                 blocks.add(new BodyBlock.HeadingBlock(heading, HtmlSanitizer.clean(element.outerHtml())));
             } else if (child instanceof Element element) {
-                blocks.add(new BodyBlock.ContentBlock(BodyBlock.Kind.OTHER, element.wholeText(), element.text(), "",
+                blocks.add(new BodyBlock.ContentBlock(
+                        BodyBlock.Kind.OTHER,
+                        element.wholeText(),
+                        element.text(),
+                        "",
                         HtmlSanitizer.clean(element.outerHtml())));
             } else if (child instanceof TextNode text && !text.isBlank()) {
-                blocks.add(new BodyBlock.ContentBlock(BodyBlock.Kind.OTHER, text.getWholeText(), text.text(), "",
+                blocks.add(new BodyBlock.ContentBlock(
+                        BodyBlock.Kind.OTHER,
+                        text.getWholeText(),
+                        text.text(),
+                        "",
                         HtmlSanitizer.clean(text.outerHtml())));
             }
         }
@@ -148,7 +162,8 @@ public final class MarkdownParser {
             return false;
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (!(child instanceof Text || child instanceof SoftLineBreak) || !child.getChars().isBlank()) {
+            if (!(child instanceof Text || child instanceof SoftLineBreak)
+                    || !child.getChars().isBlank()) {
                 return false;
             }
         }
@@ -179,7 +194,8 @@ public final class MarkdownParser {
         /** GFM numbers footnotes by their first reference; a reference's text is that number. */
         private static void numberFootnotes(Node node, int[] last) {
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                if (child instanceof Footnote footnote && footnote.getFootnoteBlock() != null
+                if (child instanceof Footnote footnote
+                        && footnote.getFootnoteBlock() != null
                         && footnote.getFootnoteBlock().getFootnoteOrdinal() == 0) {
                     footnote.getFootnoteBlock().setFootnoteOrdinal(++last[0]);
                 }
@@ -196,7 +212,8 @@ public final class MarkdownParser {
                     String text = NodeText.of(heading);
                     record(child, new Heading(heading.getLevel(), text, slugger.slug(text)));
                 } else if (child instanceof HtmlBlockBase && !(child instanceof HtmlCommentBlock)) {
-                    Element body = Jsoup.parseBodyFragment(child.getChars().toString()).body();
+                    Element body =
+                            Jsoup.parseBodyFragment(child.getChars().toString()).body();
                     for (Element element : body.select(HEADINGS)) {
                         context.heading(child.getStartLineNumber() + 1);
                         String explicit = element.id();

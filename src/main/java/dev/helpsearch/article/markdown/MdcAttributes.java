@@ -11,8 +11,7 @@ final class MdcAttributes {
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([#.])([^\\s.#}]+)|(:?[A-Za-z_][\\w.:-]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s}]+)))?");
 
-    private MdcAttributes() {
-    }
+    private MdcAttributes() {}
 
     static Map<String, String> parse(String list) {
         if (list.length() < 2) {

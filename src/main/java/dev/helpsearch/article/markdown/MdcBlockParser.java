@@ -29,7 +29,11 @@ import java.util.Set;
  */
 final class MdcBlockParser extends AbstractBlockParser {
 
-    private enum Props { MAYBE, INSIDE, DONE }
+    private enum Props {
+        MAYBE,
+        INSIDE,
+        DONE
+    }
 
     private final MdcBlock block;
     private final ParseContext context;
@@ -105,8 +109,7 @@ final class MdcBlockParser extends AbstractBlockParser {
     }
 
     @Override
-    public void addLine(ParserState state, BasedSequence line) {
-    }
+    public void addLine(ParserState state, BasedSequence line) {}
 
     @Override
     public void closeBlock(ParserState state) {
@@ -126,8 +129,12 @@ final class MdcBlockParser extends AbstractBlockParser {
 
         @Override
         public Set<Class<?>> getBeforeDependents() {
-            return Set.of(FencedCodeBlockParser.Factory.class, HtmlBlockParser.Factory.class,
-                    ThematicBreakParser.Factory.class, ListBlockParser.Factory.class, IndentedCodeBlockParser.Factory.class);
+            return Set.of(
+                    FencedCodeBlockParser.Factory.class,
+                    HtmlBlockParser.Factory.class,
+                    ThematicBreakParser.Factory.class,
+                    ListBlockParser.Factory.class,
+                    IndentedCodeBlockParser.Factory.class);
         }
 
         @Override

@@ -10,16 +10,14 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 /** Teaches flexmark the MDC syntax of Nuxt Content help centers: components, slots, attributes. */
 public final class MdcExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
-    private MdcExtension() {
-    }
+    private MdcExtension() {}
 
     public static MdcExtension create() {
         return new MdcExtension();
     }
 
     @Override
-    public void parserOptions(MutableDataHolder options) {
-    }
+    public void parserOptions(MutableDataHolder options) {}
 
     @Override
     public void extend(Parser.Builder builder) {
@@ -31,8 +29,7 @@ public final class MdcExtension implements Parser.ParserExtension, HtmlRenderer.
     }
 
     @Override
-    public void rendererOptions(MutableDataHolder options) {
-    }
+    public void rendererOptions(MutableDataHolder options) {}
 
     @Override
     public void extend(HtmlRenderer.Builder builder, String rendererType) {

@@ -16,26 +16,31 @@ import java.util.Set;
  */
 final class MdcHtmlRenderer implements NodeRenderer {
 
-    private static final Set<String> CALLOUTS = Set.of("callout", "note", "tip", "warning", "important", "caution", "alert", "info", "danger");
+    private static final Set<String> CALLOUTS =
+            Set.of("callout", "note", "tip", "warning", "important", "caution", "alert", "info", "danger");
 
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
                 new NodeRenderingHandler<>(MdcBlock.class, this::renderBlock),
                 new NodeRenderingHandler<>(MdcInlineComponent.class, this::renderInline),
-                new NodeRenderingHandler<>(MdcSlot.class, (node, context, html) -> { }),
-                new NodeRenderingHandler<>(MdcMarkup.class, (node, context, html) -> { }));
+                new NodeRenderingHandler<>(MdcSlot.class, (node, context, html) -> {}),
+                new NodeRenderingHandler<>(MdcMarkup.class, (node, context, html) -> {}));
     }
 
     private void renderBlock(MdcBlock block, NodeRendererContext context, HtmlWriter html) {
         String name = block.name().toLowerCase(Locale.ROOT);
         if (CALLOUTS.contains(name)) {
             String kind = name.equals("callout") ? block.attributes().getOrDefault("type", "note") : name;
-            html.attr("class", "callout callout-" + cssToken(kind)).attr("role", "note").withAttr().tag("div");
+            html.attr("class", "callout callout-" + cssToken(kind))
+                    .attr("role", "note")
+                    .withAttr()
+                    .tag("div");
         } else {
             html.attr("class", "mdc mdc-" + cssToken(name)).withAttr().tag("div");
         }
-        String title = block.label() != null ? block.label() : block.attributes().get("title");
+        String title =
+                block.label() != null ? block.label() : block.attributes().get("title");
         if (title != null && !title.isBlank()) {
             html.attr("class", "mdc-title").withAttr().tag("p").text(title).tag("/p");
         }
@@ -56,7 +61,7 @@ final class MdcHtmlRenderer implements NodeRenderer {
                 context.renderChildren(component);
                 html.tag("/kbd");
             }
-            case "icon" -> { }
+            case "icon" -> {}
             case "read-more" -> readMoreLink(component.attributes().getOrDefault("to", ""), html);
             default -> {
                 html.attr("class", "mdc-" + cssToken(name)).withAttr().tag("span");

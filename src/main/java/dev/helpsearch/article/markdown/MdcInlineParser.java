@@ -28,8 +28,7 @@ final class MdcInlineParser implements InlineParserExtension {
     /** Where the last "}}" of {@link #scanned} starts, -1 if none. */
     private int lastBindingClose;
 
-    MdcInlineParser(LightInlineParser parser) {
-    }
+    MdcInlineParser(LightInlineParser parser) {}
 
     @Override
     public boolean parse(LightInlineParser parser) {
@@ -59,7 +58,8 @@ final class MdcInlineParser implements InlineParserExtension {
         }
         ParseContext.current().component(() -> ParseContext.lineOf(input, index));
         parser.flushTextNode();
-        MdcInlineComponent component = new MdcInlineComponent(input.subSequence(index, end),
+        MdcInlineComponent component = new MdcInlineComponent(
+                input.subSequence(index, end),
                 input.subSequence(index + 1, nameEnd).toString());
         component.addAttributes(MdcAttributes.parse(attributes));
         parser.getBlock().appendChild(component);
@@ -85,7 +85,8 @@ final class MdcInlineParser implements InlineParserExtension {
         parser.flushTextNode();
         Node last = parser.getBlock().getLastChild();
         if (last instanceof MdcInlineComponent component) {
-            component.addAttributes(MdcAttributes.parse(input.subSequence(index, end).toString()));
+            component.addAttributes(
+                    MdcAttributes.parse(input.subSequence(index, end).toString()));
         }
         parser.getBlock().appendChild(new MdcMarkup(input.subSequence(index, end)));
         parser.setIndex(end);
@@ -132,7 +133,8 @@ final class MdcInlineParser implements InlineParserExtension {
                     component.appendChild(child);
                     child = following;
                 }
-                component.setChars(component.getChars().baseSubSequence(component.getStartOffset(), label.getEndOffset()));
+                component.setChars(
+                        component.getChars().baseSubSequence(component.getStartOffset(), label.getEndOffset()));
                 label.unlink();
             }
         }
@@ -148,8 +150,7 @@ final class MdcInlineParser implements InlineParserExtension {
     }
 
     @Override
-    public void finalizeDocument(InlineParser parser) {
-    }
+    public void finalizeDocument(InlineParser parser) {}
 
     static final class Factory implements InlineParserExtensionFactory {
 

@@ -38,8 +38,7 @@ final class MdcSlotParser extends AbstractBlockParser {
     }
 
     @Override
-    public void closeBlock(ParserState state) {
-    }
+    public void closeBlock(ParserState state) {}
 
     static final class Factory implements CustomBlockParserFactory {
 
@@ -76,12 +75,15 @@ final class MdcSlotParser extends AbstractBlockParser {
                 return BlockStart.none();
             }
             BasedSequence line = state.getLine();
-            BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex(), line.length()).trimEOL();
+            BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex(), line.length())
+                    .trimEOL();
             if (rest.length() < 2 || rest.charAt(0) != '#' || !MdcSyntax.isAsciiAlpha(rest.charAt(1))) {
                 return BlockStart.none();
             }
             int nameEnd = 1;
-            while (nameEnd < rest.length() && !Character.isWhitespace(rest.charAt(nameEnd)) && rest.charAt(nameEnd) != '{') {
+            while (nameEnd < rest.length()
+                    && !Character.isWhitespace(rest.charAt(nameEnd))
+                    && rest.charAt(nameEnd) != '{') {
                 nameEnd++;
             }
             MdcSlot slot = new MdcSlot(rest, rest.subSequence(1, nameEnd).toString());

@@ -10,10 +10,10 @@ final class MdcSyntax {
 
     /** remark-mdc gives up on labels longer than this. */
     private static final int MAX_LABEL = 1000;
+
     private static final int MAX_LABEL_NESTING = 3;
 
-    private MdcSyntax() {
-    }
+    private MdcSyntax() {}
 
     static boolean isAsciiAlpha(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -104,7 +104,9 @@ final class MdcSyntax {
     }
 
     private static int shortcut(CharSequence s, int start) {
-        if (start >= s.length() || "\"#'.<=>`}".indexOf(s.charAt(start)) >= 0 || Character.isWhitespace(s.charAt(start))) {
+        if (start >= s.length()
+                || "\"#'.<=>`}".indexOf(s.charAt(start)) >= 0
+                || Character.isWhitespace(s.charAt(start))) {
             return -1;
         }
         int i = start + 1;
@@ -244,6 +246,5 @@ final class MdcSyntax {
         return colons >= 2 ? colons : 0;
     }
 
-    record BlockOpening(int fenceLength, String name, String label, String attributes) {
-    }
+    record BlockOpening(int fenceLength, String name, String label, String attributes) {}
 }

@@ -2,8 +2,8 @@ package dev.helpsearch.article.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.DelimitedLinkNode;
 import com.vladsch.flexmark.ast.CodeBlock;
+import com.vladsch.flexmark.ast.DelimitedLinkNode;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
@@ -39,8 +39,7 @@ final class NodeText {
     private static final Pattern EMOJI_SHORTCODE = Pattern.compile(":\\+1:|:-1:|:[\\w-]+:");
     private static final Pattern CODE_FILENAME = Pattern.compile("\\[([^\\]\\s]+)]");
 
-    private NodeText() {
-    }
+    private NodeText() {}
 
     /** The concatenated text of a node's subtree (hast-util-to-string after Nuxt's pipeline). */
     static String of(Node node) {
@@ -79,11 +78,14 @@ final class NodeText {
             if (!readable && footnote.getFootnoteBlock() != null) {
                 out.append(footnote.getFootnoteBlock().getFootnoteOrdinal());
             }
-        } else if (node instanceof Image || node instanceof ImageRef || node instanceof HtmlInlineBase
+        } else if (node instanceof Image
+                || node instanceof ImageRef
+                || node instanceof HtmlInlineBase
                 || node instanceof MdcMarkup) {
             // no text: alt text, raw tags and MDC attributes are not part of what the page says
         } else if (node instanceof HtmlBlockBase) {
-            out.append(Jsoup.parseBodyFragment(node.getChars().toString()).body().wholeText());
+            out.append(
+                    Jsoup.parseBodyFragment(node.getChars().toString()).body().wholeText());
         } else if (node instanceof CodeBlock) {
             out.append(node.getChars().toString());
         } else {
@@ -131,7 +133,9 @@ final class NodeText {
         } else if (node instanceof IndentedCodeBlock indented) {
             appendLine(code, indented.getContentChars().toString());
         } else if (node instanceof HtmlBlockBase) {
-            appendLine(prose, Jsoup.parseBodyFragment(node.getChars().toString()).body().text());
+            appendLine(
+                    prose,
+                    Jsoup.parseBodyFragment(node.getChars().toString()).body().text());
         } else if (node instanceof ThematicBreak || node instanceof MdcSlot || node instanceof TableSeparator) {
             // markup only
         } else if (node instanceof MdcBlock component) {
@@ -152,7 +156,10 @@ final class NodeText {
 
     /** Containers (lists, quotes, tables, rows) are walked; leaves (paragraphs, cells) are read. */
     private static boolean hasBlockChildren(Node node) {
-        if (node instanceof TableBlock || node instanceof TableHead || node instanceof TableBody || node instanceof TableRow) {
+        if (node instanceof TableBlock
+                || node instanceof TableHead
+                || node instanceof TableBody
+                || node instanceof TableRow) {
             return true;
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {

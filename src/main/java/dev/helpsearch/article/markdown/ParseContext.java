@@ -68,8 +68,9 @@ final class ParseContext {
     void check() {
         // nanoTime is not free; every 64th call is often enough for a budget measured in seconds
         if ((++ticks & 63) == 0 && System.nanoTime() - deadline > 0) {
-            throw new ParseLimitExceeded(line, "took more than " + millis() + " ms to parse; simplify the article (limit "
-                    + millis() + " ms)");
+            throw new ParseLimitExceeded(
+                    line,
+                    "took more than " + millis() + " ms to parse; simplify the article (limit " + millis() + " ms)");
         }
     }
 
@@ -80,8 +81,10 @@ final class ParseContext {
     void heading(int line) {
         at(line);
         if (++headings > limits.maxHeadings()) {
-            throw new ParseLimitExceeded(line, "more than " + limits.maxHeadings() + " headings; split the article (limit "
-                    + limits.maxHeadings() + ")");
+            throw new ParseLimitExceeded(
+                    line,
+                    "more than " + limits.maxHeadings() + " headings; split the article (limit " + limits.maxHeadings()
+                            + ")");
         }
     }
 
@@ -94,8 +97,10 @@ final class ParseContext {
     void component(java.util.function.IntSupplier line) {
         check();
         if (++components > limits.maxComponents()) {
-            throw new ParseLimitExceeded(line.getAsInt(), "more than " + limits.maxComponents()
-                    + " MDC components; split the article (limit " + limits.maxComponents() + ")");
+            throw new ParseLimitExceeded(
+                    line.getAsInt(),
+                    "more than " + limits.maxComponents() + " MDC components; split the article (limit "
+                            + limits.maxComponents() + ")");
         }
     }
 
@@ -115,9 +120,11 @@ final class ParseContext {
     /** A block nested in {@code depth} containers starts at {@code line}. */
     void nesting(int depth, int line) {
         if (depth > limits.maxNesting()) {
-            throw new ParseLimitExceeded(line, "blocks nested more than " + limits.maxNesting()
-                    + " deep (block quotes, list items, components); close the components or flatten the lists (limit "
-                    + limits.maxNesting() + ")");
+            throw new ParseLimitExceeded(
+                    line,
+                    "blocks nested more than " + limits.maxNesting()
+                            + " deep (block quotes, list items, components); close the components or flatten the lists (limit "
+                            + limits.maxNesting() + ")");
         }
     }
 

@@ -37,9 +37,17 @@ final class ParseGuard implements CustomBlockParserFactory {
 
     @Override
     public Set<Class<?>> getBeforeDependents() {
-        return Set.of(MdcBlockParser.Factory.class, MdcSlotParser.Factory.class, BlockQuoteParser.Factory.class,
-                HeadingParser.Factory.class, HeadingStart.class, FencedCodeBlockParser.Factory.class, HtmlBlockParser.Factory.class,
-                ThematicBreakParser.Factory.class, ListBlockParser.Factory.class, IndentedCodeBlockParser.Factory.class,
+        return Set.of(
+                MdcBlockParser.Factory.class,
+                MdcSlotParser.Factory.class,
+                BlockQuoteParser.Factory.class,
+                HeadingParser.Factory.class,
+                HeadingStart.class,
+                FencedCodeBlockParser.Factory.class,
+                HtmlBlockParser.Factory.class,
+                ThematicBreakParser.Factory.class,
+                ListBlockParser.Factory.class,
+                IndentedCodeBlockParser.Factory.class,
                 FootnoteBlockParser.Factory.class);
     }
 
@@ -63,7 +71,9 @@ final class ParseGuard implements CustomBlockParserFactory {
         Node container = parser.isParagraphParser() ? parser.getBlock().getParent() : parser.getBlock();
         int limit = ParseContext.current().limits().maxNesting();
         int depth = 0;
-        for (Node node = container; node != null && !(node instanceof Document) && depth <= limit; node = node.getParent()) {
+        for (Node node = container;
+                node != null && !(node instanceof Document) && depth <= limit;
+                node = node.getParent()) {
             if (!(node instanceof ListBlock)) {
                 depth++;
             }

@@ -9,7 +9,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 final class LogSetup {
 
-    /** The system property logback.xml reads to pick its appender. */
+    /** The system property LogConfigurator reads to pick its encoder. */
     static final String FORMAT_PROPERTY = "helpsearch.log.format";
 
     private LogSetup() {}

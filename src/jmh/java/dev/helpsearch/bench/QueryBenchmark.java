@@ -1,14 +1,9 @@
 package dev.helpsearch.bench;
 
-import dev.helpsearch.index.IndexBuilder;
-import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.app.HelpCenter;
 import dev.helpsearch.search.HelpSearch;
-import dev.helpsearch.search.LiveIndex;
 import dev.helpsearch.search.SearchRequest;
 import dev.helpsearch.search.SearchResults;
-import dev.helpsearch.search.SemanticModel;
-import dev.helpsearch.search.Urls;
-import dev.helpsearch.semantic.BgeSmallEmbedder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +56,7 @@ public class QueryBenchmark {
 
     private Path indexDir;
     private boolean temporary;
-    private SemanticModel model;
-    private LiveIndex live;
+    private HelpCenter center;
     private HelpSearch search;
     private String[] mix;
     private int next;
@@ -72,19 +66,8 @@ public class QueryBenchmark {
         Path articles = Path.of(corpus);
         temporary = index.isEmpty();
         indexDir = temporary ? Files.createTempDirectory("helpsearch-bench") : Path.of(index);
-        model = semantic.equals("on") ? SemanticModel.ready(BgeSmallEmbedder.load()) : SemanticModel.off();
-        Reindexer.Outcome outcome = new Reindexer(
-                        articles,
-                        indexDir,
-                        false,
-                        new IndexBuilder(model.embedder().orElse(null)),
-                        m -> {})
-                .reindex(true);
-        if (!outcome.replaced()) {
-            throw new IllegalStateException("could not index " + articles + ": " + outcome.problems());
-        }
-        live = LiveIndex.open(indexDir);
-        search = new HelpSearch(live, Urls.relative(), model);
+        center = HelpCenter.indexed(HelpCenter.Setup.of(articles, indexDir), semantic.equals("on"));
+        search = center.search();
         mix = BenchQueries.load(articles, queries.isEmpty() ? null : Path.of(queries));
     }
 
@@ -98,8 +81,7 @@ public class QueryBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        live.close();
-        model.close();
+        center.close();
         if (temporary) {
             try (var walk = Files.walk(indexDir)) {
                 for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {

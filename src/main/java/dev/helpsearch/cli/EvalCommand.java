@@ -1,6 +1,7 @@
 package dev.helpsearch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpsearch.app.HelpCenter;
 import dev.helpsearch.eval.AnswerCalibration;
 import dev.helpsearch.eval.Bootstrap;
 import dev.helpsearch.eval.Evaluation;
@@ -8,15 +9,9 @@ import dev.helpsearch.eval.JudgedQuery;
 import dev.helpsearch.eval.Metrics;
 import dev.helpsearch.eval.QueryOutcome;
 import dev.helpsearch.eval.QuerySet;
-import dev.helpsearch.index.IndexBuilder;
-import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.FusionCase;
 import dev.helpsearch.search.HelpSearch;
-import dev.helpsearch.search.LiveIndex;
 import dev.helpsearch.search.Ranking;
-import dev.helpsearch.search.SemanticModel;
-import dev.helpsearch.search.Urls;
-import dev.helpsearch.semantic.BgeSmallEmbedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -92,32 +87,20 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<JudgedQuery> judged = QuerySet.read(queries);
         Path index = keptIndex != null ? keptIndex : Files.createTempDirectory("helpsearch-eval");
-        try (SemanticModel model =
-                semantic.enabled ? SemanticModel.ready(BgeSmallEmbedder.load()) : SemanticModel.off()) {
-            new Reindexer(
-                            articles,
-                            index,
-                            false,
-                            new IndexBuilder(model.embedder().orElse(null)),
-                            metadata -> {})
-                    .reindex(true);
-            try (LiveIndex live = LiveIndex.open(index)) {
-                Ranking ranking = Ranking.defaults();
-                for (Map.Entry<String, String> setting : settings.entrySet()) {
-                    ranking = ranking.with(setting.getKey(), setting.getValue());
-                }
-                HelpSearch search =
-                        new HelpSearch(live, Urls.relative(), ranking, HelpSearch.DEFAULT_ANSWER_THRESHOLD, model);
-                Evaluation.Report report = Evaluation.run(search, judged);
-                print(out, report);
-                if (features != null) {
-                    writeFeatures(search, judged, features);
-                }
-                if (answers) {
-                    printCalibration(
-                            out,
-                            AnswerCalibration.points(new HelpSearch(live, Urls.relative(), ranking, 0, model), judged));
-                }
+        Ranking ranking = Ranking.defaults();
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            ranking = ranking.with(setting.getKey(), setting.getValue());
+        }
+        try (HelpCenter center =
+                HelpCenter.indexed(HelpCenter.Setup.of(articles, index).withRanking(ranking), semantic.enabled)) {
+            HelpSearch search = center.search();
+            Evaluation.Report report = Evaluation.run(search, judged);
+            print(out, report);
+            if (features != null) {
+                writeFeatures(search, judged, features);
+            }
+            if (answers) {
+                printCalibration(out, AnswerCalibration.points(center.search(ranking, 0), judged));
             }
         } finally {
             if (keptIndex == null) {

@@ -1,16 +1,14 @@
 package dev.helpsearch.cli;
 
+import dev.helpsearch.app.HelpCenter;
 import dev.helpsearch.http.Json;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.IndexUnavailableException;
 import dev.helpsearch.search.InvalidRequestException;
-import dev.helpsearch.search.LiveIndex;
 import dev.helpsearch.search.SearchHit;
 import dev.helpsearch.search.SearchRequest;
 import dev.helpsearch.search.SearchResults;
-import dev.helpsearch.search.SemanticModel;
 import dev.helpsearch.search.Urls;
-import dev.helpsearch.semantic.BgeSmallEmbedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,11 +76,9 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (LiveIndex live = LiveIndex.open(index);
-                SemanticModel model = semantic.enabled && live.metadata().hasVectors()
-                        ? SemanticModel.ready(BgeSmallEmbedder.load())
-                        : SemanticModel.off()) {
-            HelpSearch search = new HelpSearch(live, new Urls(siteUrl), model);
+        try (HelpCenter center =
+                HelpCenter.opened(HelpCenter.Setup.ofIndex(index, new Urls(siteUrl)), semantic.enabled)) {
+            HelpSearch search = center.search();
             SearchRequest request = new SearchRequest(String.join(" ", words), limit, offset, category);
             if (explain) {
                 out.println(search.explain(request));

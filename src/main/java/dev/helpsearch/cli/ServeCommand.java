@@ -1,10 +1,9 @@
 package dev.helpsearch.cli;
 
+import dev.helpsearch.app.HelpCenter;
 import dev.helpsearch.article.ArticleProblem;
 import dev.helpsearch.http.ApiServer;
 import dev.helpsearch.http.ServerSettings;
-import dev.helpsearch.index.ArticlesWatcher;
-import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.insights.ContentGaps;
 import dev.helpsearch.insights.InsightsRecorder;
@@ -13,25 +12,15 @@ import dev.helpsearch.insights.Retention;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.IndexStatus;
 import dev.helpsearch.search.IndexUnavailableException;
-import dev.helpsearch.search.LiveIndex;
-import dev.helpsearch.search.QueryVectors;
 import dev.helpsearch.search.Ranking;
 import dev.helpsearch.search.SemanticModel;
 import dev.helpsearch.search.Urls;
-import dev.helpsearch.semantic.BgeSmallEmbedder;
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -51,10 +40,6 @@ import sun.misc.Signal;
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-    /** How often the server looks for a newer index committed by another process. */
-    private static final Duration REFRESH_EVERY = Duration.ofMillis(500);
-    /** How long a first start waits for the model before it indexes without vectors. */
-    private static final Duration MODEL_PATIENCE = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -220,99 +205,38 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.println("helpsearch: " + problem.getMessage());
             return problem.exitCode;
         }
-        AtomicReference<LiveIndex> live = new AtomicReference<>();
-        AtomicReference<Reindexer> reindexing = new AtomicReference<>();
-        AtomicReference<HelpSearch> searching = new AtomicReference<>();
-        // the model loads in the background: the service answers lexically until it is ready, then
-        // brings the index's vectors up to date and answers by meaning as well
-        SemanticModel model = semantic.enabled
-                ? SemanticModel.loadInBackground(BgeSmallEmbedder::load, () -> {
-                    upgradeWhenSettled(reindexing.get());
-                    warmUp(searching.get());
-                })
-                : SemanticModel.off();
-        Reindexer reindexer = new Reindexer(
-                        articles,
-                        index,
-                        includeDrafts,
-                        new IndexBuilder(() -> model.embedder().orElse(null)),
-                        metadata -> refresh(live.get(), searching.get()))
-                .withLimits(limits);
-        reindexing.set(reindexer);
-
-        // A missing index is built once, with vectors: the model loads in a second or two, far less
-        // than a second full pass would take. An outdated index serves until the model can index with it.
-        boolean missing = Files.isDirectory(articles) && reindexer.isMissing();
-        if (missing && model.state() == SemanticModel.State.LOADING) {
-            LOG.info("waiting for the embedding model, to index once with its vectors ...");
-            model.awaitSettled(MODEL_PATIENCE);
-        }
-        boolean indexNow = Files.isDirectory(articles)
-                && (missing || (model.state() != SemanticModel.State.LOADING && reindexer.isStale()));
-        if (indexNow) {
-            LOG.info("indexing {} ...", articles);
-            // progress only for this first run: later ones happen while requests are logged
-            reindexer.withProgress(TerminalProgress.onTerminal(err, "indexing"));
-            Reindexer.Outcome outcome;
-            try {
-                outcome = reindexer.reindex();
-            } finally {
-                reindexer.withProgress(null);
-            }
-            if (outcome.replaced()) {
-                LOG.info(
-                        "indexed {} articles, {} sections in {} ms",
-                        outcome.metadata().articles(),
-                        outcome.metadata().sections(),
-                        outcome.millis());
-            } else {
-                for (ArticleProblem problem : outcome.problems()) {
-                    err.println(articles.resolve(problem.file()) + ":" + problem.line() + ": " + problem.message());
-                }
-                err.println("helpsearch: " + outcome.problems().size()
-                        + " invalid article(s); serving the previous index if there is one");
-            }
-        }
-        if (missing && model.state() != SemanticModel.State.LOADING) {
-            // the model may have come while the index was being built without it
-            upgradeWhenSettled(reindexer);
-        }
+        HelpCenter.Setup setup = new HelpCenter.Setup(
+                articles,
+                index,
+                includeDrafts,
+                limits,
+                new Urls(siteUrl),
+                Ranking.defaults(),
+                HelpSearch.DEFAULT_ANSWER_THRESHOLD,
+                queryVectorCache);
+        HelpCenter center;
         try {
-            live.set(LiveIndex.open(index));
+            center = HelpCenter.serving(setup, semantic.enabled, watch, new HelpCenter.FirstRun() {
+                @Override
+                public Reindexer.Progress progress() {
+                    return TerminalProgress.onTerminal(err, "indexing");
+                }
+
+                @Override
+                public void refused(List<ArticleProblem> problems) {
+                    for (ArticleProblem problem : problems) {
+                        err.println(articles.resolve(problem.file()) + ":" + problem.line() + ": " + problem.message());
+                    }
+                    err.println("helpsearch: " + problems.size()
+                            + " invalid article(s); serving the previous index if there is one");
+                }
+            });
         } catch (IndexUnavailableException e) {
             err.println("helpsearch: " + e.getMessage());
             return 1;
         }
-
-        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "index-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(
-                () -> refresh(live.get(), searching.get()),
-                REFRESH_EVERY.toMillis(),
-                REFRESH_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-
-        ArticlesWatcher watcher = null;
-        if (watch && Files.isDirectory(articles)) {
-            watcher = new ArticlesWatcher(articles, Duration.ofMillis(300), () -> reindexAfterChange(reindexer));
-            watcher.start();
-            LOG.info("watching {} for changes", articles);
-        }
-
-        HelpSearch search = new HelpSearch(
-                live.get(),
-                new Urls(siteUrl),
-                Ranking.defaults(),
-                HelpSearch.DEFAULT_ANSWER_THRESHOLD,
-                model,
-                new QueryVectors(queryVectorCache));
-        searching.set(search);
-        if (model.state() == SemanticModel.State.READY) {
-            refresher.execute(() -> warmUp(search));
-        }
+        HelpSearch search = center.search();
+        SemanticModel model = center.model();
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
         InsightsRecorder.Settings insightsSettings = insightsSettings();
         InsightsRecorder recorder =
@@ -321,7 +245,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 ? null
                 : new InsightsReports(
                         data, InsightsWiring.bestHits(search), new ContentGaps(InsightsWiring.embedding(model)));
-        Javalin app = new ApiServer(search, AdminReindexing.of(reindexer), settings, recorder, reports).create();
+        Javalin app =
+                new ApiServer(search, AdminReindexing.of(center.reindexer()), settings, recorder, reports).create();
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
@@ -335,10 +260,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             err.println(
                     "helpsearch: " + StartupChecks.bindProblem(host, port, bind).getMessage());
-            refresher.shutdownNow();
             recorder.close();
-            live.get().close();
-            model.close();
+            center.close();
             return ExitCodes.ENVIRONMENT;
         }
 
@@ -357,13 +280,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         } catch (RuntimeException e) {
             LOG.warn("some requests did not finish within the grace period: {}", e.getMessage());
         }
-        refresher.shutdownNow();
         recorder.close();
-        if (watcher != null) {
-            watcher.close();
-        }
-        live.get().close();
-        model.close();
+        center.close();
         return 0;
     }
 
@@ -395,87 +313,5 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return null;
-    }
-
-    /** Once the model has loaded (or failed to), indexes again if the index is outdated or lacks its vectors. */
-    private void upgradeWhenSettled(Reindexer reindexer) {
-        // a missing index is the starting thread's to build, with the model if it came in time
-        if (reindexer == null || !Files.isDirectory(articles) || reindexer.isMissing()) {
-            return;
-        }
-        try {
-            if (reindexer.isStale()) {
-                LOG.info("adding the embedding model's vectors to the index ...");
-                Reindexer.Outcome outcome = reindexer.reindex();
-                if (outcome.replaced()) {
-                    LOG.info(
-                            "the index has its vectors: {} articles, {} embedded, {} unchanged, in {} ms",
-                            outcome.metadata().articles(),
-                            outcome.embedded(),
-                            outcome.reused(),
-                            outcome.millis());
-                } else {
-                    logProblems(reindexer, outcome);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("could not check whether the index is up to date: {}", e.getMessage());
-        }
-    }
-
-    private static void reindexAfterChange(Reindexer reindexer) {
-        try {
-            // nobody stands by a watched folder: one bad file must not hold back the other edits
-            Reindexer.Outcome outcome = reindexer.reindexKeepingLastGood();
-            if (outcome.replaced()) {
-                LOG.info(
-                        "re-indexed after a change: {} articles in {} ms",
-                        outcome.metadata().articles(),
-                        outcome.millis());
-                outcome.problems()
-                        .forEach(p -> LOG.warn(
-                                "{}:{}: {} (its last good version, if any, keeps serving)",
-                                reindexer.articles().resolve(p.file()),
-                                p.line(),
-                                p.message()));
-            } else {
-                logProblems(reindexer, outcome);
-            }
-        } catch (IOException e) {
-            LOG.warn("re-index failed, the previous index keeps serving: {}", e.getMessage());
-        }
-    }
-
-    private static void logProblems(Reindexer reindexer, Reindexer.Outcome outcome) {
-        outcome.problems()
-                .forEach(p -> LOG.warn("{}:{}: {}", reindexer.articles().resolve(p.file()), p.line(), p.message()));
-        LOG.warn(
-                "kept serving the previous index: {} invalid article(s)",
-                outcome.problems().size());
-    }
-
-    /** Searches by meaning warmed, so that no user's request pays for the first of them. */
-    private static void warmUp(HelpSearch search) {
-        if (search == null) {
-            return;
-        }
-        try {
-            search.warmUp();
-        } catch (RuntimeException e) {
-            LOG.warn("could not warm up the search by meaning: {}", e.toString());
-        }
-    }
-
-    private static void refresh(LiveIndex live, HelpSearch search) {
-        if (live == null) {
-            return;
-        }
-        try {
-            if (live.refresh()) {
-                warmUp(search);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("a newer index was not loaded, the current one keeps serving: {}", e.getMessage());
-        }
     }
 }

@@ -81,11 +81,12 @@ public final class MarkdownParser {
 
     private MarkdownBody parseWithin(String markdown) {
         Document document = parser.parse(markdown);
-        HeadingIds ids = HeadingIds.assign(document);
+        LineIndex lines = new LineIndex(markdown);
+        HeadingIds ids = HeadingIds.assign(document, lines);
         List<BodyBlock> blocks = new ArrayList<>();
         ParseContext context = ParseContext.current();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-            context.at(node.getStartLineNumber() + 1);
+            context.at(lines.lineOf(node.getStartOffset()) + 1);
             if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 Heading assigned = ids.headingOf(heading);
                 blocks.add(new BodyBlock.HeadingBlock(assigned, render(node, ids.idsWithin(node))));
@@ -180,10 +181,15 @@ public final class MarkdownParser {
         private final List<Heading> headings = new ArrayList<>();
         private final Map<Node, List<Heading>> byNode = new IdentityHashMap<>();
         private boolean hasFootnotes;
+        private final LineIndex lines;
 
-        static HeadingIds assign(Document document) {
+        private HeadingIds(LineIndex lines) {
+            this.lines = lines;
+        }
+
+        static HeadingIds assign(Document document, LineIndex lines) {
             numberFootnotes(document, new int[] {0});
-            HeadingIds ids = new HeadingIds();
+            HeadingIds ids = new HeadingIds(lines);
             ids.walk(document);
             if (ids.hasFootnotes) {
                 ids.headings.add(new Heading(2, "Footnotes", "footnote-label"));
@@ -208,14 +214,14 @@ public final class MarkdownParser {
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
                 context.check();
                 if (child instanceof com.vladsch.flexmark.ast.Heading heading) {
-                    context.heading(child.getStartLineNumber() + 1);
+                    context.heading(lines.lineOf(child.getStartOffset()) + 1);
                     String text = NodeText.of(heading);
                     record(child, new Heading(heading.getLevel(), text, slugger.slug(text)));
                 } else if (child instanceof HtmlBlockBase && !(child instanceof HtmlCommentBlock)) {
                     Element body =
                             Jsoup.parseBodyFragment(child.getChars().toString()).body();
                     for (Element element : body.select(HEADINGS)) {
-                        context.heading(child.getStartLineNumber() + 1);
+                        context.heading(lines.lineOf(child.getStartOffset()) + 1);
                         String explicit = element.id();
                         String text = element.wholeText();
                         String id = explicit.isEmpty() ? slugger.slug(text) : HeadingSlugger.cleanUp(explicit);

@@ -182,6 +182,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         dev.helpsearch.article.markdown.ParseLimits limits;
+        InsightsRecorder.Settings insightsSettings;
         try {
             limits = parseLimits.limits();
             StartupChecks.port(port);
@@ -196,7 +197,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                         "--rate-limit must be 0 (off) or a number of requests a second, not " + rateLimit);
             }
             StartupChecks.siteUrl(siteUrl);
-            insightsSettings();
+            insightsSettings = insightsSettings();
             StartupChecks.corsOrigins(corsOrigins);
             StartupChecks.listen(host, port);
             StartupChecks.articlesFolder(articles);
@@ -238,7 +239,6 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         HelpSearch search = center.search();
         SemanticModel model = center.model();
         ServerSettings settings = new ServerSettings(corsOrigins, adminToken, 10_000, rateLimit, redirectHosts);
-        InsightsRecorder.Settings insightsSettings = insightsSettings();
         InsightsRecorder recorder =
                 insightsSettings == null ? InsightsRecorder.off() : InsightsRecorder.start(insightsSettings);
         InsightsReports reports = insightsSettings == null

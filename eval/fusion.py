@@ -337,7 +337,7 @@ def calibrate_no_results(judged, unrelated, names, k, taus, kappas):
 
 
 # similarity is measured above the corpus's off-topic level, as the no-results rule does
-ANSWER_SIGNALS = ["coverage", "margin", "position", "lexicalFirst", "semanticFirst", "similarityAboveOffTopic", "strictMatch"]
+ANSWER_SIGNALS = ["coverage", "lead", "position", "lexicalFirst", "semanticFirst", "similarityAboveOffTopic", "strictMatch"]
 
 
 def answer_case(q, model, names):
@@ -352,10 +352,11 @@ def answer_case(q, model, names):
     for position, i in enumerate(order):
         if q["F"][i, col["article"]] == 1:
             continue
-        nxt = scores[order[position + 1]] if position + 1 < len(order) else 0.0
-        margin = max(0.0, (scores[i] - nxt) / scores[i]) if scores[i] > 0 else 0.0
+        # the fused score is a linear model fitted on pairs, so a difference of scores is the log-odds
+        # that it beats the next hit; a ratio of two such scores would mean nothing. Alone, no lead.
+        lead = scores[i] - scores[order[position + 1]] if position + 1 < len(order) else 0.0
         F = q["F"][i]
-        x = [F[col["coverage"]], margin, position, float(F[col["lexicalTop"]] == 1), float(F[col["semanticTop"]] == 1),
+        x = [F[col["coverage"]], lead, position, float(F[col["lexicalTop"]] == 1), float(F[col["semanticTop"]] == 1),
              F[col["similarity"]] - q["offTopic"], F[col["strictMatch"]]]
         return np.array(x), q["grades"][i] >= 2
     return None
@@ -446,6 +447,9 @@ def main():
     parser.add_argument("--real", default="dev", help="the real-user set the significance test is run on")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--features", default=None, help="comma-separated features the learned fusion may use")
+    parser.add_argument("--ablate", action="append", default=[],
+                        help="comma-separated features left out of a second pairwise fit, compared with the full one "
+                             "(the paired test of adding them)")
     parser.add_argument("--unrelated", action="append", default=[],
                         help="NAME=FILE of questions no article answers (features written the same way)")
     parser.add_argument("--answers-only", default=None,
@@ -517,6 +521,9 @@ def main():
         "learned": learned(features),
         "pairwise": pairwise_logistic(features),
     }
+    for group in args.ablate:
+        left_out = set(group.split(","))
+        methods["pairwise-" + group] = pairwise_logistic([f for f in features if f not in left_out])
     if args.unrelated:
         methods["pairwise+floor"] = floored(pairwise_logistic(features), no_results[0])
         methods["rrf+floor"] = floored(fixed({"lexicalRank": 1, "semanticRank": 1}), no_results[0])
@@ -528,6 +535,7 @@ def main():
     real = [i for i, q in enumerate(queries) if q["set"] == args.real]
     print(f"\n## paired randomization test on '{args.real}' (MRR@10, {len(real)} queries, cross-validated)")
     pairs = [("pairwise", "current"), ("pairwise", "rrf"), ("learned", "current"), ("rrf", "current"), ("current", "lexical")]
+    pairs += [("pairwise", "pairwise-" + group) for group in args.ablate]
     if args.unrelated:
         pairs += [("pairwise+floor", "pairwise"), ("rrf+floor", "rrf")]
     for a, b in pairs:

@@ -44,7 +44,9 @@ final class Answers {
      * What the fused ranking says of its answer candidate.
      *
      * @param coverage      share of the query's word groups the section contains
-     * @param margin        relative lead of its fused score over the next hit's
+     * @param lead          its fused score minus the next hit's (0 when it is the only hit): the fused
+     *                      score is a linear model fitted on pairs, so this is the log-odds that it
+     *                      beats the next one, where a ratio of two such scores would mean nothing
      * @param position      how many hits (whole articles) ranked above it
      * @param lexicalFirst  whether words alone ranked it first
      * @param semanticFirst whether it is the nearest document in meaning
@@ -53,7 +55,7 @@ final class Answers {
      */
     record FusedSignals(
             double coverage,
-            double margin,
+            double lead,
             int position,
             boolean lexicalFirst,
             boolean semanticFirst,
@@ -162,12 +164,10 @@ final class Answers {
     static FusedSignals fusedSignals(
             FusionFeatures.Candidate candidate, List<ScoreDoc> ranked, int index, double offTopic) {
         double[] f = candidate.features();
-        float score = ranked.get(index).score;
-        float next = index + 1 < ranked.size() ? ranked.get(index + 1).score : 0f;
-        double margin = score <= 0 ? 0 : Math.max(0, (score - next) / score);
+        double lead = index + 1 < ranked.size() ? ranked.get(index).score - ranked.get(index + 1).score : 0;
         return new FusedSignals(
                 f[FusionFeatures.COVERAGE],
-                margin,
+                lead,
                 index,
                 f[FusionFeatures.LEXICAL_TOP] == 1,
                 f[FusionFeatures.SEMANTIC_TOP] == 1,

@@ -14,8 +14,10 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.SmallFloat;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -49,7 +51,8 @@ final class FusionFeatures {
             "pageLexicalRank", // the best lexicalRank of any candidate on the same page
             "pageSemanticRank", // the best semanticRank of any candidate on the same page
             "strictMatch", // 1 when it holds enough of the query's words, not only one of them
-            "archivedVersion"); // 1 on a page of an archived docs version (/v8/...), beside current pages
+            "archivedVersion", // 1 on a page of an archived docs version (/v8/...), beside current pages
+            "length"); // log2(1 + words) of its text: BM25 and the 512-piece vector both discount long sections
 
     /** Where the features read by the no-results rule and the answer's confidence sit. */
     static final int COVERAGE = NAMES.indexOf("coverage");
@@ -103,6 +106,7 @@ final class FusionFeatures {
         ScoreDoc[] docs = union.stream().map(doc -> new ScoreDoc(doc, 0f)).toArray(ScoreDoc[]::new);
         double[] similarity = vector == null ? new double[docs.length] : similarities(searcher, vector, docs);
         Reranker.Facts facts = Reranker.facts(searcher, built.evidence(), docs);
+        double[] length = lengths(searcher, docs);
         boolean[] archived = archived(searcher, facts.page());
         double best = Arrays.stream(similarity).max().orElse(0);
         float top = lexical.length == 0 ? 0f : lexical[0].score;
@@ -149,7 +153,8 @@ final class FusionFeatures {
                 pageLexical.get(facts.page()[i]),
                 pageSemantic.get(facts.page()[i]),
                 l != null && l < strict ? 1 : 0,
-                archived[i] ? 1 : 0
+                archived[i] ? 1 : 0,
+                length[i]
             };
             candidates.add(new Candidate(doc, l != null, similarity[i], f));
         }
@@ -197,6 +202,31 @@ final class FusionFeatures {
             archived[i] = known;
         }
         return archived;
+    }
+
+    /** log2(1 + words) of each document's combined text, read from its length norm. */
+    private static double[] lengths(IndexSnapshot searcher, ScoreDoc[] docs) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        double[] length = new double[docs.length];
+        int leaf = -1;
+        NumericDocValues norms = null;
+        Integer[] byDoc = new Integer[docs.length];
+        Arrays.setAll(byDoc, i -> i);
+        // norms are read forward, so in doc id order
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+        for (int i : byDoc) {
+            int current = ReaderUtil.subIndex(docs[i].doc, leaves);
+            if (current != leaf) {
+                leaf = current;
+                norms = leaves.get(leaf).reader().getNormValues(IndexFields.ALL_TEXT);
+            }
+            int local = docs[i].doc - leaves.get(leaf).docBase;
+            if (norms != null && norms.advanceExact(local)) {
+                // BM25's norm: the length, lossily encoded in one byte
+                length[i] = Math.log1p(SmallFloat.byte4ToInt((byte) norms.longValue())) / Math.log(2);
+            }
+        }
+        return length;
     }
 
     /** The exact similarity of each document to the query, read from the index's vectors. */

@@ -66,7 +66,7 @@ final class LearnedFusion {
         double confidence(Answers.FusedSignals signals) {
             double z = weight("bias")
                     + weight("coverage") * signals.coverage()
-                    + weight("margin") * signals.margin()
+                    + weight("lead") * signals.lead()
                     + weight("position") * signals.position()
                     + weight("lexicalFirst") * flag(signals.lexicalFirst())
                     + weight("semanticFirst") * flag(signals.semanticFirst())

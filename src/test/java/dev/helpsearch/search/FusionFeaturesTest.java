@@ -105,6 +105,58 @@ class FusionFeaturesTest {
         }
     }
 
+    @Test
+    void lengthIsTheLogOfTheDocumentsWordCount() throws IOException {
+        Path articles = work.resolve("articles");
+        String longText = "The cache keeps every rendered page until its time to live runs out. ".repeat(12);
+        write(articles.resolve("1.guide/1.cache.md"), """
+                ---
+                title: Caching
+                ---
+
+                ## Clear cache
+
+                Clear cache now.
+
+                ## Cache lifetime
+
+                %s
+                """.formatted(longText));
+        Path index = work.resolve("index");
+        new Reindexer(articles, index, false, new IndexBuilder((dev.helpsearch.semantic.Embedder) null), metadata -> {})
+                .reindex();
+        QueryBuilder queries = new QueryBuilder(Ranking.defaults());
+        try (LiveIndex live = LiveIndex.open(index)) {
+            List<FusionFeatures.Candidate> candidates = live.withSnapshot(searcher -> {
+                try {
+                    QueryBuilder.Built built = queries.build(searcher, QueryText.parse("cache"), null);
+                    ScoreDoc[] lexical = searcher.search(built.query(), 10).scoreDocs;
+                    return FusionFeatures.of(
+                            searcher,
+                            built,
+                            lexical,
+                            lexical.length,
+                            new ScoreDoc[0],
+                            null,
+                            new FusionFeatures.QueryShape(1, false, false));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            double[] lengths = candidates.stream()
+                    .mapToDouble(c -> feature(c, "length"))
+                    .sorted()
+                    .toArray();
+            // three documents: the article (its title, one word: small lengths are exact in the
+            // norm), the short section and the long one
+            assertThat(lengths).hasSize(3);
+            assertThat(lengths[0]).isEqualTo(1.0);
+            assertThat(lengths[1]).isBetween(2.0, 4.0);
+            // about 12 × 8 words of text after stop words, log2 ≈ 6.6 (the norm is lossy)
+            assertThat(lengths[2]).isBetween(6.0, 8.0);
+        }
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);

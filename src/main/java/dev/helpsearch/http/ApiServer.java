@@ -27,6 +27,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -585,20 +586,17 @@ public final class ApiServer {
         return SearchRequest.checkedQuery(ctx.queryParam("q"));
     }
 
+    /** A whole-number parameter by Javalin's validator, its failure reported in the API's own error format. */
     private static int intParam(Context ctx, String name, int fallback, int min, int max, String code) {
-        String raw = ctx.queryParam(name);
-        if (raw == null) {
-            return fallback;
-        }
+        String range = name + " must be a whole number from " + min + " to " + max;
         try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the accepted range
+            return ctx.queryParamAsClass(name, Integer.class)
+                    // the check runs on an absent parameter too, which takes the fallback
+                    .check(value -> value == null || (value >= min && value <= max), range)
+                    .getOrDefault(fallback);
+        } catch (ValidationException e) {
+            throw new InvalidRequestException(code, range);
         }
-        throw new InvalidRequestException(code, name + " must be a whole number from " + min + " to " + max);
     }
 
     private static String trimSlashes(String path) {

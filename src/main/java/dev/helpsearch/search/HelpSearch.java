@@ -86,18 +86,18 @@ public final class HelpSearch {
         this.hybrid = new HybridRanking(semantic, queryVectors);
     }
 
-    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold, SemanticModel semantic) {
-        this(index, urls, ranking, answerThreshold, semantic, new QueryVectors(QueryVectors.DEFAULT_ENTRIES));
-    }
-
-    public HelpSearch(LiveIndex index, Urls urls, Ranking ranking, double answerThreshold) {
-        this(index, urls, ranking, answerThreshold, SemanticModel.off());
-    }
-
+    /** With the default ranking, answer threshold and query-vector cache. */
     public HelpSearch(LiveIndex index, Urls urls, SemanticModel semantic) {
-        this(index, urls, Ranking.defaults(), DEFAULT_ANSWER_THRESHOLD, semantic);
+        this(
+                index,
+                urls,
+                Ranking.defaults(),
+                DEFAULT_ANSWER_THRESHOLD,
+                semantic,
+                new QueryVectors(QueryVectors.DEFAULT_ENTRIES));
     }
 
+    /** By words alone, with the defaults. */
     public HelpSearch(LiveIndex index, Urls urls) {
         this(index, urls, SemanticModel.off());
     }

@@ -2,17 +2,12 @@ package dev.helpsearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.IndexFields;
-import dev.helpsearch.index.Reindexer;
-import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.Term;
@@ -48,8 +43,9 @@ class QueryBuilderTest {
 
     @BeforeAll
     static void index() throws IOException {
-        Path articles = work.resolve("articles");
-        write(articles.resolve("troubleshooting/1.gateway.md"), """
+        String many = IntStream.range(0, 40).mapToObj(QueryBuilderTest::word).collect(Collectors.joining(" "));
+        live = SmallIndex.of(
+                work, Map.of("troubleshooting/1.gateway.md", """
                 ---
                 title: Gateway fails to start
                 description: When the local gateway does not come up.
@@ -62,9 +58,7 @@ class QueryBuilderTest {
                 ## Permission denied
 
                 The gateway cannot write its configuration file.
-                """);
-        String many = IntStream.range(0, 40).mapToObj(QueryBuilderTest::word).collect(Collectors.joining(" "));
-        write(articles.resolve("account/1.sign-in.md"), """
+                """, "account/1.sign-in.md", """
                 ---
                 title: Sign in
                 description: Getting into your account.
@@ -77,10 +71,7 @@ class QueryBuilderTest {
                 ## Vocabulary
 
                 %s
-                """.formatted(many));
-        Path index = work.resolve("index");
-        new Reindexer(articles, index, false, new IndexBuilder((Embedder) null), metadata -> {}).reindex();
-        live = LiveIndex.open(index);
+                """.formatted(many)));
     }
 
     @AfterAll
@@ -227,14 +218,5 @@ class QueryBuilderTest {
 
         assertThat(built.query()).isInstanceOf(MatchNoDocsQuery.class);
         assertThat(built.evidence()).isEmpty();
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,17 +2,13 @@ package dev.helpsearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.IndexFields;
-import dev.helpsearch.index.Reindexer;
-import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -35,9 +31,7 @@ class RerankerTest {
 
     @BeforeAll
     static void index() throws IOException {
-        Path articles = work.resolve("articles");
-        Files.createDirectories(articles.resolve("troubleshooting"));
-        Files.writeString(articles.resolve("troubleshooting/1.gateway.md"), """
+        live = SmallIndex.of(work, Map.of("troubleshooting/1.gateway.md", """
                 ---
                 title: Gateway fails to start
                 description: When the local gateway does not come up.
@@ -50,10 +44,7 @@ class RerankerTest {
                 ## Permission denied
 
                 The gateway cannot write its configuration file: permission denied.
-                """, StandardCharsets.UTF_8);
-        Path index = work.resolve("index");
-        new Reindexer(articles, index, false, new IndexBuilder((Embedder) null), metadata -> {}).reindex();
-        live = LiveIndex.open(index);
+                """));
     }
 
     @AfterAll

@@ -1,0 +1,32 @@
+package dev.helpsearch.search;
+
+import dev.helpsearch.index.IndexBuilder;
+import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.semantic.Embedder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A few articles written to a folder and indexed by words alone, for the search stages' own tests. */
+final class SmallIndex {
+
+    private SmallIndex() {}
+
+    /**
+     * @param files Markdown text by path under the articles folder ({@code "guide/1.routing.md"})
+     * @return the index, open for searching; the caller closes it
+     */
+    static LiveIndex of(Path work, Map<String, String> files) throws IOException {
+        Path articles = work.resolve("articles");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = articles.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+        }
+        Path index = work.resolve("index");
+        new Reindexer(articles, index, false, new IndexBuilder((Embedder) null), metadata -> {}).reindex();
+        return LiveIndex.open(index);
+    }
+}

@@ -1,7 +1,6 @@
 package dev.helpsearch.insights;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.helpsearch.text.AnalyzedTerms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,9 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Failing queries grouped into topics, so that "refund invoice", "invoice refunds" and "how to
@@ -142,18 +139,7 @@ public final class ContentGaps {
 
     /** The query's stemmed words without stop and question words. */
     Set<String> terms(String query) {
-        Set<String> terms = new TreeSet<>();
-        try (TokenStream stream = analyzer.tokenStream("q", query)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return new TreeSet<>(AnalyzedTerms.of(analyzer, query));
     }
 
     private static double dot(float[] a, float[] b) {

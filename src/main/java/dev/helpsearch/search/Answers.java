@@ -3,14 +3,13 @@ package dev.helpsearch.search;
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.text.AnalyzedTerms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -208,17 +207,6 @@ final class Answers {
     }
 
     private Set<String> terms(String text) {
-        Set<String> terms = new HashSet<>();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return new HashSet<>(AnalyzedTerms.of(analyzer, text));
     }
 }

@@ -1,13 +1,10 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.helpsearch.text.AnalyzedTerms;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * How much of what the user wrote the help center knows at all. Words no article uses are left
@@ -27,19 +24,8 @@ final class KnownWords {
      * @return the share of typed content words that were searched, 1 when none was typed
      */
     static double share(String typed, int groups) {
-        Set<String> words = new LinkedHashSet<>();
-        try (TokenStream stream = WORDS.tokenStream("", typed)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (!WeakWords.contains(term.toString())) {
-                    words.add(term.toString());
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Set<String> words = new LinkedHashSet<>(AnalyzedTerms.of(WORDS, typed));
+        words.removeIf(WeakWords::contains);
         int counted = Math.min(words.size(), QueryBuilder.MAX_SEARCHED_GROUPS);
         return counted == 0 ? 1 : Math.min(1, (double) groups / counted);
     }

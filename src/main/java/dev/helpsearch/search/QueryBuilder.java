@@ -2,6 +2,7 @@ package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.text.AnalyzedTerms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -561,24 +562,11 @@ public final class QueryBuilder {
         }
     }
 
+    /** The text's distinct words, in order, at most {@link #MAX_GROUPS}. */
     static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> terms = new ArrayList<>();
-        if (text.isBlank()) {
-            return terms;
-        }
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_GROUPS) {
-                String t = term.toString();
-                if (!terms.contains(t)) {
-                    terms.add(t);
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
-        }
-        return terms;
+        return new ArrayList<>(AnalyzedTerms.of(analyzer, text).stream()
+                .distinct()
+                .limit(MAX_GROUPS)
+                .toList());
     }
 }

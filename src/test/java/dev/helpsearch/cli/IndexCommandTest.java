@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -44,21 +46,11 @@ class IndexCommandTest {
     void anInvalidArticleKeepsTheOldIndexAndFails() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of(
-                                "index",
-                                "--semantic",
-                                "off",
-                                "--articles",
-                                articles.toString(),
-                                "--index",
-                                index.toString())
-                        .exitCode())
-                .isZero();
+        assertThat(indexLexically(articles, index).exitCode()).isZero();
 
         Files.writeString(articles.resolve("faq/03.broken.md"), "---\ntitle: [oops\n---\n\nBody.\n");
         Files.delete(articles.resolve("faq/02.billing.md"));
-        CliRun run =
-                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run = indexLexically(articles, index);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
@@ -72,15 +64,7 @@ class IndexCommandTest {
         Path articles = articles();
         Files.writeString(articles.resolve("faq/03.broken.md"), "no title at all\n");
         Path index = work.resolve("index");
-        CliRun run = CliRun.of(
-                "index",
-                "--semantic",
-                "off",
-                "--articles",
-                articles.toString(),
-                "--index",
-                index.toString(),
-                "--skip-invalid");
+        CliRun run = indexLexically(articles, index, "--skip-invalid");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("03.broken.md:1: missing title");
         assertThat(run.out()).contains("indexed 2 articles").contains("skipped 1 invalid");
@@ -90,24 +74,14 @@ class IndexCommandTest {
     void aSecondRunUpdatesOnlyWhatChanged() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of(
-                                "index",
-                                "--semantic",
-                                "off",
-                                "--articles",
-                                articles.toString(),
-                                "--index",
-                                index.toString())
-                        .exitCode())
-                .isZero();
+        assertThat(indexLexically(articles, index).exitCode()).isZero();
 
         Files.writeString(
                 articles.resolve("faq/02.billing.md"), "---\ntitle: Billing\n---\n\n## Refunds\n\nAsk for a refund.\n");
         Files.writeString(
                 articles.resolve("faq/03.vpn.md"), "---\ntitle: VPN\n---\n\n## Split tunnel\n\nRoute the office.\n");
         Files.delete(articles.resolve("faq/01.reset.md"));
-        CliRun run =
-                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run = indexLexically(articles, index);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -119,8 +93,7 @@ class IndexCommandTest {
         assertThat(count(index, IndexFields.URL, "/faq/billing#refunds")).isEqualTo(1);
         assertThat(count(index, IndexFields.URL, "/faq/vpn#split-tunnel")).isEqualTo(1);
 
-        CliRun unchanged =
-                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun unchanged = indexLexically(articles, index);
         assertThat(unchanged.out()).contains("0 new or edited, 0 removed").contains("(index version 3)");
     }
 
@@ -155,18 +128,8 @@ class IndexCommandTest {
     void fullIndexesEverythingAnew() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of(
-                                "index",
-                                "--semantic",
-                                "off",
-                                "--articles",
-                                articles.toString(),
-                                "--index",
-                                index.toString())
-                        .exitCode())
-                .isZero();
-        CliRun run = CliRun.of(
-                "index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString(), "--full");
+        assertThat(indexLexically(articles, index).exitCode()).isZero();
+        CliRun run = indexLexically(articles, index, "--full");
         assertThat(run.out()).matches("indexed 2 articles, 2 sections in \\d+ ms \\(index version 2\\)\\R");
         assertThat(docs(index)).isEqualTo(4);
     }
@@ -175,20 +138,10 @@ class IndexCommandTest {
     void aNewFileTakingTheUnchangedPathOfAnotherIsADuplicate() throws IOException {
         Path articles = articles();
         Path index = work.resolve("index");
-        assertThat(CliRun.of(
-                                "index",
-                                "--semantic",
-                                "off",
-                                "--articles",
-                                articles.toString(),
-                                "--index",
-                                index.toString())
-                        .exitCode())
-                .isZero();
+        assertThat(indexLexically(articles, index).exitCode()).isZero();
 
         Files.writeString(articles.resolve("faq/03.other.md"), "---\ntitle: Other\npath: /faq/reset\n---\n\nBody.\n");
-        CliRun run =
-                CliRun.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString());
+        CliRun run = indexLexically(articles, index);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("03.other.md:1: duplicate path /faq/reset: faq/01.reset.md has the same path");
@@ -200,26 +153,10 @@ class IndexCommandTest {
         Path articles = articles();
         Files.writeString(articles.resolve("faq/03.soon.md"), "---\ntitle: Coming soon\ndraft: true\n---\n\nBody.\n");
         Path index = work.resolve("index");
-        assertThat(CliRun.of(
-                                "index",
-                                "--semantic",
-                                "off",
-                                "--articles",
-                                articles.toString(),
-                                "--index",
-                                index.toString())
-                        .out())
+        assertThat(indexLexically(articles, index).out())
                 .contains("indexed 2 articles")
                 .contains("left out 1 drafts/redirects");
-        CliRun run = CliRun.of(
-                "index",
-                "--semantic",
-                "off",
-                "--articles",
-                articles.toString(),
-                "--index",
-                index.toString(),
-                "--include-drafts");
+        CliRun run = indexLexically(articles, index, "--include-drafts");
         assertThat(run.out()).startsWith("indexed 3 articles");
     }
 
@@ -244,5 +181,13 @@ class IndexCommandTest {
                 .isEqualTo(
                         "helpsearch: the articles folder " + work.resolve("nope")
                                 + " does not exist: point --articles (env HELPSEARCH_ARTICLES) at the folder of your Markdown articles\n");
+    }
+
+    /** {@code helpsearch index --semantic off} of these articles into this index, with any further options. */
+    private static CliRun indexLexically(Path articles, Path index, String... options) {
+        List<String> args = new ArrayList<>(
+                List.of("index", "--semantic", "off", "--articles", articles.toString(), "--index", index.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
     }
 }

@@ -2,21 +2,16 @@ package dev.helpsearch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GracefulShutdownTest {
 
-    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/");
     private static final int ARTICLES = 400;
 
     @TempDir
@@ -41,34 +35,25 @@ class GracefulShutdownTest {
         for (int i = 0; i < ARTICLES; i++) {
             Files.writeString(articles.resolve(i + ".md"), article(i, "first"));
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(
-                        java,
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "-Dhelpsearch.request.log=INFO",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve",
-                        "--semantic",
-                        "off",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        "0",
-                        "--articles",
-                        work.resolve("articles").toString(),
-                        "--index",
-                        work.resolve("index").toString(),
-                        "--data",
-                        work.resolve("data").toString(),
-                        "--admin-token",
-                        "shutdown-test-token")
-                .redirectError(work.resolve("serve.err").toFile())
-                .start();
+        Process server = ServeProcess.start(
+                work.resolve("serve.err"),
+                List.of("--add-modules", "jdk.incubator.vector", "-Dhelpsearch.request.log=INFO"),
+                "--semantic",
+                "off",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--articles",
+                work.resolve("articles").toString(),
+                "--index",
+                work.resolve("index").toString(),
+                "--data",
+                work.resolve("data").toString(),
+                "--admin-token",
+                "shutdown-test-token");
         try {
-            int port = portOf(server);
+            int port = ServeProcess.portOf(server);
             for (int i = 0; i < ARTICLES; i++) {
                 Files.writeString(articles.resolve(i + ".md"), article(i, "second"));
             }
@@ -105,16 +90,5 @@ class GracefulShutdownTest {
         return "---\ntitle: Guide " + i + "\n---\n\n## Setup " + i + "\n\nInstall the " + edition + " edition of part "
                 + i + ".\n\n" + "## Details\n\n" + "More words about configuring part number " + i
                 + " in depth. ".repeat(20) + "\n";
-    }
-
-    private static int portOf(Process server) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            Matcher m = SERVING.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the server exited before serving");
     }
 }

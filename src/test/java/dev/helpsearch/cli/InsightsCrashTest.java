@@ -3,14 +3,11 @@ package dev.helpsearch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpsearch.insights.InsightsDatabase;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * committed, and opens again at the current schema. Then `helpsearch insights` reads it.
  */
 class InsightsCrashTest {
-
-    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/");
 
     @TempDir
     Path work;
@@ -50,33 +43,26 @@ class InsightsCrashTest {
                             + " and configure the gateway port.\n");
         }
         Path data = work.resolve("data");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve",
-                        "--semantic",
-                        "off",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        "0",
-                        "--articles",
-                        work.resolve("articles").toString(),
-                        "--index",
-                        work.resolve("index").toString(),
-                        "--data",
-                        data.toString())
-                .redirectError(work.resolve("serve.err").toFile())
-                .start();
+        Process server = ServeProcess.start(
+                work.resolve("serve.err"),
+                List.of("--enable-native-access=ALL-UNNAMED"),
+                "--semantic",
+                "off",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--articles",
+                work.resolve("articles").toString(),
+                "--index",
+                work.resolve("index").toString(),
+                "--data",
+                data.toString());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong answered = new AtomicLong();
         List<Thread> clients = new ArrayList<>();
         try {
-            int port = portOf(server);
+            int port = ServeProcess.portOf(server);
             HttpClient client = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
@@ -172,16 +158,5 @@ class InsightsCrashTest {
         } catch (java.sql.SQLException e) {
             return 0; // not created yet
         }
-    }
-
-    private static int portOf(Process server) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            Matcher m = SERVING.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the server exited before serving");
     }
 }

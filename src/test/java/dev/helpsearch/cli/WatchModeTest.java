@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WatchModeTest {
 
-    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Generous for a loaded 2-core machine; each wait ends as soon as the server shows the change. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -47,30 +42,22 @@ class WatchModeTest {
         Files.writeString(
                 articles.resolve("faq/01.reset.md"),
                 "---\ntitle: Reset your password\n---\n\n## Steps\n\nClick reset.\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(
-                        java,
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve",
-                        "--semantic",
-                        "off",
-                        "--watch",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        "0",
-                        "--articles",
-                        articles.toString(),
-                        "--index",
-                        work.resolve("index").toString())
-                .redirectError(work.resolve("serve.err").toFile())
-                .start();
+        Process server = ServeProcess.start(
+                work.resolve("serve.err"),
+                List.of("--add-modules", "jdk.incubator.vector"),
+                "--semantic",
+                "off",
+                "--watch",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--articles",
+                articles.toString(),
+                "--index",
+                work.resolve("index").toString());
         try {
-            int port = portOf(server);
+            int port = ServeProcess.portOf(server);
             assertThat(health(port).get("problems").asInt()).isZero();
 
             Path hostile = articles.resolve("faq/02.callouts.md");
@@ -129,16 +116,5 @@ class WatchModeTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response;
-    }
-
-    private static int portOf(Process server) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            Matcher m = SERVING.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the server exited before serving");
     }
 }

@@ -3,10 +3,7 @@ package dev.helpsearch.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +47,7 @@ class InsightsBrowserTest {
     private String skipReason;
     private Browser browser;
     private RunningServer server;
-    private HttpServer hostSite;
+    private HostSite hostSite;
     private String base;
     private String hostOrigin;
 
@@ -63,19 +60,11 @@ class InsightsBrowserTest {
         }
         browser = Browser.start(Files.createDirectories(work.resolve("profile")));
         AtomicInteger apiPort = new AtomicInteger();
-        hostSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hostSite.createContext("/", exchange -> {
-            byte[] body = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Acme</title></head><body>"
-                            + "<nav id=\"slot\"><script src=\"http://127.0.0.1:" + apiPort.get()
-                            + "/widget.js\"></script></nav></body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        hostSite.start();
-        hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
+        hostSite = HostSite.start(
+                path -> "<!doctype html><html><head><meta charset=\"utf-8\"><title>Acme</title></head><body>"
+                        + "<nav id=\"slot\"><script src=\"http://127.0.0.1:" + apiPort.get()
+                        + "/widget.js\"></script></nav></body></html>");
+        hostOrigin = hostSite.origin();
         server = RunningServer.withInsights(
                 Files.createDirectories(work.resolve("server")),
                 new ServerSettings(List.of(hostOrigin), TOKEN, 2_000),
@@ -93,7 +82,7 @@ class InsightsBrowserTest {
             server.close();
         }
         if (hostSite != null) {
-            hostSite.stop(0);
+            hostSite.close();
         }
     }
 

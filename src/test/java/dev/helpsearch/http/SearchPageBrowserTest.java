@@ -2,11 +2,7 @@ package dev.helpsearch.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +37,7 @@ class SearchPageBrowserTest {
     private String skipReason;
     private Browser browser;
     private RunningServer server;
-    private HttpServer hostSite;
+    private HostSite hostSite;
     private String base;
     private String hostOrigin;
 
@@ -54,21 +50,12 @@ class SearchPageBrowserTest {
         }
         browser = Browser.start(Files.createDirectories(work.resolve("profile")));
         AtomicInteger apiPort = new AtomicInteger();
-        hostSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hostSite.createContext("/", exchange -> {
-            String page = switch (exchange.getRequestURI().getPath()) {
-                case "/docs.html" -> hostPage(apiPort.get(), "data-site-url=\"https://help.example.com\"");
-                case "/app.html" -> hostPage(apiPort.get(), "");
-                default -> null;
-            };
-            byte[] body = (page == null ? "not found" : page).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", page == null ? "text/plain" : "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(page == null ? 404 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+        hostSite = HostSite.start(path -> switch (path) {
+            case "/docs.html" -> hostPage(apiPort.get(), "data-site-url=\"https://help.example.com\"");
+            case "/app.html" -> hostPage(apiPort.get(), "");
+            default -> null;
         });
-        hostSite.start();
-        hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
+        hostOrigin = hostSite.origin();
 
         server = RunningServer.start(
                 Files.createDirectories(work.resolve("server")),
@@ -103,7 +90,7 @@ class SearchPageBrowserTest {
             server.close();
         }
         if (hostSite != null) {
-            hostSite.stop(0);
+            hostSite.close();
         }
     }
 

@@ -76,7 +76,13 @@ public final class MarkdownParser {
      *                            or takes longer than the budget
      */
     public MarkdownBody parse(String markdown) {
-        return ParseContext.with(limits, () -> parseWithin(markdown));
+        return ParseContext.with(limits, () -> {
+            try {
+                return parseWithin(markdown);
+            } catch (StackOverflowError e) {
+                throw ParseContext.current().stackExhausted();
+            }
+        });
     }
 
     private MarkdownBody parseWithin(String markdown) {

@@ -26,6 +26,7 @@ public final class MdcExtension implements Parser.ParserExtension, HtmlRenderer.
         builder.customBlockParserFactory(new MdcBlockParser.Factory());
         builder.customBlockParserFactory(new MdcSlotParser.Factory());
         builder.customInlineParserExtensionFactory(new MdcInlineParser.Factory());
+        builder.customInlineParserExtensionFactory(new InlineHtml.Factory());
     }
 
     @Override

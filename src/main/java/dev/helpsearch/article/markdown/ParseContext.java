@@ -1,5 +1,6 @@
 package dev.helpsearch.article.markdown;
 
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -20,6 +21,10 @@ final class ParseContext {
     private int components;
     private int line = 1;
     private int ticks;
+    /** The last inline {@code <} flexmark was asked to read as HTML, for {@link #stackExhausted}. */
+    private BasedSequence inlineHtml;
+
+    private int inlineHtmlIndex;
     /**
      * The open, unclosed block components by fence length, outermost first. Open blocks always
      * form one chain from the document down, so the last of a fence length is the innermost one.
@@ -104,8 +109,27 @@ final class ParseContext {
         }
     }
 
+    void inlineHtmlAt(BasedSequence input, int index) {
+        check();
+        inlineHtml = input;
+        inlineHtmlIndex = index;
+    }
+
+    /**
+     * What to report when flexmark ran out of stack. Its inline HTML patterns recurse once per
+     * attribute, so a tag with hundreds of them is the one construct left that can; the line is
+     * that of the last one started.
+     */
+    ParseLimitExceeded stackExhausted() {
+        int at = inlineHtml == null ? line : lineOf(inlineHtml, inlineHtmlIndex);
+        return new ParseLimitExceeded(
+                at,
+                "an HTML tag too long for the parser (it ran out of stack); shorten the tag or remove some of its"
+                        + " attributes");
+    }
+
     /** The 1-based body line of a character of the body. */
-    static int lineOf(com.vladsch.flexmark.util.sequence.BasedSequence chars, int index) {
+    static int lineOf(BasedSequence chars, int index) {
         CharSequence body = chars.getBaseSequence();
         int offset = Math.min(chars.getStartOffset() + index, body.length());
         int line = 1;

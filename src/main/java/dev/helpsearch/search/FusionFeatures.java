@@ -84,13 +84,15 @@ final class FusionFeatures {
     private FusionFeatures() {}
 
     /**
-     * @param lexical the lexical ranking, best first
+     * @param hitFacts the query's word-group facts, shared with the second stage that ranked
+     *                 {@code lexical}
+     * @param lexical  the lexical ranking, best first
      * @param strict  how many of its first hits hold enough of the query's words (the rest hold at
      *                least one)
      */
     static List<Candidate> of(
             IndexSnapshot searcher,
-            QueryBuilder.Built built,
+            HitFacts hitFacts,
             ScoreDoc[] lexical,
             int strict,
             ScoreDoc[] semantic,
@@ -105,12 +107,12 @@ final class FusionFeatures {
         Arrays.stream(semantic).forEach(d -> union.add(d.doc));
         ScoreDoc[] docs = union.stream().map(doc -> new ScoreDoc(doc, 0f)).toArray(ScoreDoc[]::new);
         double[] similarity = vector == null ? new double[docs.length] : similarities(searcher, vector, docs);
-        Reranker.Facts facts = Reranker.facts(searcher, built.evidence(), docs);
+        HitFacts.Facts facts = hitFacts.of(docs);
         double[] length = lengths(searcher, docs);
         boolean[] archived = archived(searcher, facts.page());
         double best = Arrays.stream(similarity).max().orElse(0);
         float top = lexical.length == 0 ? 0f : lexical[0].score;
-        int groups = built.evidence().size();
+        int groups = hitFacts.groups();
         boolean shortQuery = shape.words() <= SHORT_WORDS;
         boolean longQuery = shape.words() >= LONG_WORDS;
         double mean = Arrays.stream(similarity).average().orElse(0);

@@ -142,6 +142,7 @@ public final class HelpSearch {
      */
     private record Ranked(
             QueryBuilder.Built built,
+            HitFacts facts,
             TopDocs top,
             ScoreDoc[] lexical,
             ScoreDoc[] semantic,
@@ -150,12 +151,13 @@ public final class HelpSearch {
             int strict) {
         Ranked(
                 QueryBuilder.Built built,
+                HitFacts facts,
                 TopDocs top,
                 ScoreDoc[] lexical,
                 ScoreDoc[] semantic,
                 Facets.Matches matches,
                 int strict) {
-            this(built, top, lexical, semantic, matches, List.of(), strict);
+            this(built, facts, top, lexical, semantic, matches, List.of(), strict);
         }
     }
 
@@ -190,6 +192,7 @@ public final class HelpSearch {
                 : Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused.ranked());
         return new Ranked(
                 lexical.built(),
+                lexical.facts(),
                 new TopDocs(matches.total(), fused.ranked()),
                 lexical.lexical(),
                 nearest,
@@ -204,7 +207,7 @@ public final class HelpSearch {
             throws IOException {
         return FusionFeatures.of(
                 searcher,
-                lexical.built(),
+                lexical.facts(),
                 lexical.top().scoreDocs,
                 lexical.strict(),
                 nearest,
@@ -238,13 +241,15 @@ public final class HelpSearch {
     private Ranked rankLexically(IndexSnapshot searcher, QueryText text, Query filter, int window) throws IOException {
         QueryBuilder.Built unfiltered = queries.build(searcher, text, null);
         QueryBuilder.Built built = filtered(unfiltered, filter);
-        TopDocs top = reranked(searcher, built, searcher.search(built.query(), collector(window)));
+        HitFacts facts = new HitFacts(searcher, built.evidence());
+        TopDocs top = reranked(facts, searcher.search(built.query(), collector(window)));
         // whether to relax is the query's matter, not the filter's: a filter narrows the matches a
         // facet counted, it must not turn them into the looser matches of the relaxed query
         if (top.totalHits.value() >= ranking.relaxBelow()
                 || (filter != null && searcher.count(unfiltered.query()) >= ranking.relaxBelow())) {
             return new Ranked(
                     built,
+                    facts,
                     top,
                     top.scoreDocs,
                     new ScoreDoc[0],
@@ -252,7 +257,10 @@ public final class HelpSearch {
                     top.scoreDocs.length);
         }
         QueryBuilder.Built relaxed = filtered(queries.build(searcher, text, null, true), filter);
-        TopDocs more = reranked(searcher, relaxed, searcher.search(relaxed.query(), collector(window)));
+        // the relaxed query usually has the same word groups: their facts are then known already
+        HitFacts relaxedFacts =
+                relaxed.evidence().equals(built.evidence()) ? facts : new HitFacts(searcher, relaxed.evidence());
+        TopDocs more = reranked(relaxedFacts, searcher.search(relaxed.query(), collector(window)));
         Query both = new BooleanQuery.Builder()
                 .add(built.query(), Occur.SHOULD)
                 .add(relaxed.query(), Occur.SHOULD)
@@ -261,6 +269,7 @@ public final class HelpSearch {
         return new Ranked(
                 new QueryBuilder.Built(
                         both, built.terms(), built.prefix(), built.corrected(), built.evidence(), built.unfinished()),
+                facts,
                 new TopDocs(more.totalHits, ordered),
                 ordered,
                 new ScoreDoc[0],
@@ -343,7 +352,7 @@ public final class HelpSearch {
                             .ifPresent(c ->
                                     out.append("  ").append(fusion.explain(c)).append('\n'));
                     out.append("  ")
-                            .append(reranker.explain(searcher, built.evidence(), hit.doc))
+                            .append(reranker.explain(ranked.facts(), hit.doc))
                             .append('\n')
                             .append(searcher.explain(built.query(), hit.doc))
                             .append('\n');
@@ -508,8 +517,8 @@ public final class HelpSearch {
         return new TopScoreDocCollectorManager(Math.max(2 * window, RERANK_DEPTH), EXACT_TOTAL_UP_TO);
     }
 
-    private TopDocs reranked(IndexSnapshot searcher, QueryBuilder.Built built, TopDocs top) throws IOException {
-        return new TopDocs(top.totalHits, reranker.rerank(searcher, built.evidence(), top.scoreDocs));
+    private TopDocs reranked(HitFacts facts, TopDocs top) throws IOException {
+        return new TopDocs(top.totalHits, reranker.rerank(facts, top.scoreDocs));
     }
 
     /** The first hits, then those of the second list that are not among them. */

@@ -1,22 +1,11 @@
 package dev.helpsearch.search;
 
-import dev.helpsearch.index.IndexFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 
 /**
  * The second stage of ranking, on the few dozen best hits by text score rather than on every
@@ -40,21 +29,22 @@ final class Reranker {
     }
 
     /** The hits in their final order, with their final scores. */
-    ScoreDoc[] rerank(IndexSnapshot searcher, List<Query> evidence, ScoreDoc[] hits) throws IOException {
+    ScoreDoc[] rerank(HitFacts hitFacts, ScoreDoc[] hits) throws IOException {
         if (hits.length == 0) {
             return hits;
         }
-        Facts facts = facts(searcher, evidence, hits);
+        HitFacts.Facts facts = hitFacts.of(hits);
         Candidate[] candidates = new Candidate[hits.length];
         for (int i = 0; i < hits.length; i++) {
-            double score =
-                    (hits[i].score + ranking.coverageBoost() * facts.matched[i]) * ranking.levelBoost(facts.level[i]);
-            candidates[i] = new Candidate(hits[i].doc, (float) score, facts.matched[i], facts.level[i], facts.page[i]);
+            double score = (hits[i].score + ranking.coverageBoost() * facts.matched()[i])
+                    * ranking.levelBoost(facts.level()[i]);
+            candidates[i] =
+                    new Candidate(hits[i].doc, (float) score, facts.matched()[i], facts.level()[i], facts.page()[i]);
         }
         Arrays.sort(
                 candidates,
                 (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        List<Candidate> order = drillDown(candidates, evidence.size());
+        List<Candidate> order = drillDown(candidates, hitFacts.groups());
         ScoreDoc[] result = new ScoreDoc[order.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = new ScoreDoc(order.get(i).doc, order.get(i).score);
@@ -63,16 +53,16 @@ final class Reranker {
     }
 
     /** How the reranker sees one hit, for people tuning ranking. */
-    String explain(IndexSnapshot searcher, List<Query> evidence, int doc) throws IOException {
-        Facts facts = facts(searcher, evidence, new ScoreDoc[] {new ScoreDoc(doc, 0f)});
+    String explain(HitFacts hitFacts, int doc) throws IOException {
+        HitFacts.Facts facts = hitFacts.of(new ScoreDoc[] {new ScoreDoc(doc, 0f)});
         return String.format(
                 Locale.ROOT,
                 "contains %d of the query's %d word groups (+%.2f each), level %d (x%.2f)",
-                facts.matched[0],
-                evidence.size(),
+                facts.matched()[0],
+                hitFacts.groups(),
                 ranking.coverageBoost(),
-                facts.level[0],
-                ranking.levelBoost(facts.level[0]));
+                facts.level()[0],
+                ranking.levelBoost(facts.level()[0]));
     }
 
     private static final class Candidate {
@@ -116,58 +106,5 @@ final class Reranker {
             }
         }
         return order;
-    }
-
-    /**
-     * Per hit: how many of the query's word groups it contains, its level and its page (as segment
-     * and ordinal: an article's documents are written together, so they share a segment).
-     */
-    record Facts(int[] matched, long[] level, long[] page) {}
-
-    static Facts facts(IndexSnapshot searcher, List<Query> evidence, ScoreDoc[] hits) throws IOException {
-        int n = hits.length;
-        // postings and doc values are read forward, so the hits are visited in doc id order
-        Integer[] byDoc = new Integer[n];
-        Arrays.setAll(byDoc, i -> i);
-        Arrays.sort(byDoc, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int[] matched = new int[n];
-        for (Query query : evidence) {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            int leaf = -1;
-            DocIdSetIterator iterator = null;
-            for (int i : byDoc) {
-                int current = ReaderUtil.subIndex(hits[i].doc, leaves);
-                if (current != leaf) {
-                    leaf = current;
-                    Scorer scorer = weight.scorer(leaves.get(leaf));
-                    iterator = scorer == null ? DocIdSetIterator.empty() : scorer.iterator();
-                }
-                int local = hits[i].doc - leaves.get(leaf).docBase;
-                if (iterator.docID() < local) {
-                    iterator.advance(local);
-                }
-                if (iterator.docID() == local) {
-                    matched[i]++;
-                }
-            }
-        }
-        long[] level = new long[n];
-        long[] page = new long[n];
-        int leaf = -1;
-        NumericDocValues levels = null;
-        SortedDocValues paths = null;
-        for (int i : byDoc) {
-            int current = ReaderUtil.subIndex(hits[i].doc, leaves);
-            if (current != leaf) {
-                leaf = current;
-                levels = DocValues.getNumeric(leaves.get(leaf).reader(), IndexFields.LEVEL);
-                paths = DocValues.getSorted(leaves.get(leaf).reader(), IndexFields.PATH);
-            }
-            int local = hits[i].doc - leaves.get(leaf).docBase;
-            level[i] = levels.advanceExact(local) ? levels.longValue() : 1;
-            page[i] = ((long) leaf << 32) | (paths.advanceExact(local) ? paths.ordValue() : -1);
-        }
-        return new Facts(matched, level, page);
     }
 }

@@ -127,7 +127,13 @@ class FusionFeaturesTest {
                     QueryBuilder.Built built = queries.build(searcher, QueryText.parse(typed), null);
                     ScoreDoc[] lexical = searcher.search(built.query(), 10).scoreDocs;
                     return FusionFeatures.of(
-                            searcher, built, lexical, Math.min(strict, lexical.length), new ScoreDoc[0], null, shape);
+                            searcher,
+                            new HitFacts(searcher, built.evidence()),
+                            lexical,
+                            Math.min(strict, lexical.length),
+                            new ScoreDoc[0],
+                            null,
+                            shape);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -66,7 +66,7 @@ class RerankerTest {
                     hits[i] = new ScoreDoc(
                             doc(snapshot, (String) urlsAndScores[2 * i]), (float) (double) urlsAndScores[2 * i + 1]);
                 }
-                return Arrays.asList(new Reranker(RANKING).rerank(snapshot, built.evidence(), hits));
+                return Arrays.asList(new Reranker(RANKING).rerank(new HitFacts(snapshot, built.evidence()), hits));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

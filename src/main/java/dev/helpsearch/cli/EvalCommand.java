@@ -11,7 +11,7 @@ import dev.helpsearch.eval.QueryOutcome;
 import dev.helpsearch.eval.QuerySet;
 import dev.helpsearch.search.FusionCase;
 import dev.helpsearch.search.HelpSearch;
-import dev.helpsearch.search.Ranking;
+import dev.helpsearch.search.core.Ranking;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

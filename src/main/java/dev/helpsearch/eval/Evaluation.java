@@ -1,8 +1,8 @@
 package dev.helpsearch.eval;
 
 import dev.helpsearch.search.HelpSearch;
-import dev.helpsearch.search.SearchHit;
 import dev.helpsearch.search.SearchRequest;
+import dev.helpsearch.search.core.SearchHit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.helpsearch.http;
 
-import dev.helpsearch.search.InvalidRequestException;
+import dev.helpsearch.search.core.InvalidRequestException;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;

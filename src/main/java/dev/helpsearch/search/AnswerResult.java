@@ -1,5 +1,7 @@
 package dev.helpsearch.search;
 
+import dev.helpsearch.search.core.Answer;
+import dev.helpsearch.search.core.SearchHit;
 import java.util.List;
 
 /**

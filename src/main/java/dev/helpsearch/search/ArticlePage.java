@@ -1,6 +1,7 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.article.markdown.Heading;
+import dev.helpsearch.search.core.RelatedArticle;
 import java.util.List;
 
 /** Everything needed to show an article: its rendered body, table of contents and related articles. */

@@ -1,6 +1,8 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.core.IndexSnapshot;
+import dev.helpsearch.search.core.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

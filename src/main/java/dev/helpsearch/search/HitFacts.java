@@ -1,6 +1,7 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.core.IndexSnapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,8 @@ package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.core.IndexSnapshot;
+import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.text.AnalyzedTerms;
 import java.io.IOException;
 import java.io.UncheckedIOException;

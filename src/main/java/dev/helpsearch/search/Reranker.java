@@ -1,5 +1,6 @@
 package dev.helpsearch.search;
 
+import dev.helpsearch.search.core.Ranking;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

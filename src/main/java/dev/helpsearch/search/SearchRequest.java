@@ -1,5 +1,6 @@
 package dev.helpsearch.search;
 
+import dev.helpsearch.search.core.InvalidRequestException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

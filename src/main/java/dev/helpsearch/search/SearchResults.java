@@ -1,6 +1,7 @@
 package dev.helpsearch.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.helpsearch.search.core.SearchHit;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.core.IndexSnapshot;
+import dev.helpsearch.search.core.Ranking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;

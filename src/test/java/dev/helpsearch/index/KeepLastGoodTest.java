@@ -3,10 +3,10 @@ package dev.helpsearch.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpsearch.search.HelpSearch;
-import dev.helpsearch.search.LiveIndex;
 import dev.helpsearch.search.SearchRequest;
 import dev.helpsearch.search.SearchResults;
-import dev.helpsearch.search.Urls;
+import dev.helpsearch.search.core.LiveIndex;
+import dev.helpsearch.search.core.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,9 @@ package dev.helpsearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.helpsearch.search.core.LiveIndex;
+import dev.helpsearch.search.core.Ranking;
+import dev.helpsearch.search.core.SmallIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,11 @@ package dev.helpsearch.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.core.HitRecords;
+import dev.helpsearch.search.core.IndexSnapshot;
+import dev.helpsearch.search.core.LiveIndex;
+import dev.helpsearch.search.core.Ranking;
+import dev.helpsearch.search.core.SmallIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.search.core.LiveIndex;
+import dev.helpsearch.search.core.SearchHit;
+import dev.helpsearch.search.core.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

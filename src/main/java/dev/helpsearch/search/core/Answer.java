@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 /**
  * The one section that answers a question, for the desktop app's in-app help.

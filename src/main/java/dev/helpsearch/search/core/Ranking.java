@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 import dev.helpsearch.index.IndexFields;
 import java.lang.reflect.RecordComponent;
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *                          article's score (above 1: never)
  *
  * <p>How the lexical and the semantic side are fused is not a knob here: it is fitted by
- * cross-validation ({@link LearnedFusion}, eval/README.md).
+ * cross-validation ({@code rank.LearnedFusion}, eval/README.md).
  */
 public record Ranking(
         List<FieldWeight> textFields,

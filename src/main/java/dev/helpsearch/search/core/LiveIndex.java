@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 import dev.helpsearch.index.IndexMetadata;
 import dev.helpsearch.index.Synonyms;

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 /**
  * An as-you-type completion: an article title or a section heading.

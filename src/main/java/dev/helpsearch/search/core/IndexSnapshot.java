@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexMetadata;
@@ -43,7 +43,7 @@ public final class IndexSnapshot extends IndexSearcher {
     }
 
     /** Whether {@code word} (lower-cased) is used by a synonym rule. */
-    boolean isSynonymWord(String word) {
+    public boolean isSynonymWord(String word) {
         return synonymWords.contains(word);
     }
 
@@ -51,7 +51,7 @@ public final class IndexSnapshot extends IndexSearcher {
      * The off-topic similarity level of this snapshot's documents, measured on first use: an
      * index changes only by a new snapshot, so the level holds as long as this one does.
      */
-    double offTopic(ToDoubleFunction<IndexSnapshot> measure) {
+    public double offTopic(ToDoubleFunction<IndexSnapshot> measure) {
         double level = offTopic;
         if (Double.isNaN(level)) {
             // two threads may measure it at once; both get the same number
@@ -66,7 +66,7 @@ public final class IndexSnapshot extends IndexSearcher {
     }
 
     /** English query analysis with this index's synonyms. */
-    Analyzer queryAnalyzer() {
+    public Analyzer queryAnalyzer() {
         return queryAnalyzer;
     }
 
@@ -74,7 +74,7 @@ public final class IndexSnapshot extends IndexSearcher {
      * The correction of a word, worked out once per snapshot: people misspell the same words, and
      * building the edit-distance automaton is the costly part of correcting one.
      */
-    String correction(String word, Function<String, String> correct) {
+    public String correction(String word, Function<String, String> correct) {
         String cached = corrections.get(word);
         if (cached == null) {
             if (corrections.size() >= MAX_CACHED_CORRECTIONS) {
@@ -88,7 +88,7 @@ public final class IndexSnapshot extends IndexSearcher {
     }
 
     /** English query analysis without synonyms, for phrases the user quoted or typed in order. */
-    Analyzer queryAnalyzerWithoutSynonyms() {
+    public Analyzer queryAnalyzerWithoutSynonyms() {
         return QUERY_WITHOUT_SYNONYMS;
     }
 }

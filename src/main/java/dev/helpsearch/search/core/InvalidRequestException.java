@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 /**
  * A request the search core refuses, with a stable machine-readable {@code code} (for example

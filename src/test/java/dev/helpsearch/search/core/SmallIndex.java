@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** A few articles written to a folder and indexed by words alone, for the search stages' own tests. */
-final class SmallIndex {
+public final class SmallIndex {
 
     private SmallIndex() {}
 
@@ -18,7 +18,7 @@ final class SmallIndex {
      * @param files Markdown text by path under the articles folder ({@code "guide/1.routing.md"})
      * @return the index, open for searching; the caller closes it
      */
-    static LiveIndex of(Path work, Map<String, String> files) throws IOException {
+    public static LiveIndex of(Path work, Map<String, String> files) throws IOException {
         Path articles = work.resolve("articles");
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = articles.resolve(file.getKey());

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
 /** Reads text kept in binary doc values (page-sized values: rendered HTML, tables of contents). */
-final class DocValueText {
+public final class DocValueText {
 
     private DocValueText() {}
 
     /** The field's text for one document, or "" when it has none. */
-    static String read(IndexSearcher searcher, int docId, String field) throws IOException {
+    public static String read(IndexSearcher searcher, int docId, String field) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
         BinaryDocValues values = leaf.reader().getBinaryDocValues(field);

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
@@ -12,12 +12,12 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 
 /** Reads what hits show from the index's {@link IndexFields#HIT} doc values. */
-final class HitRecords {
+public final class HitRecords {
 
     private HitRecords() {}
 
     /** The record of each document, in the order given. */
-    static HitRecord[] read(IndexSearcher searcher, int[] docIds) throws IOException {
+    public static HitRecord[] read(IndexSearcher searcher, int[] docIds) throws IOException {
         // doc values are read forward: visit the documents in id order
         Integer[] byDoc = new Integer[docIds.length];
         Arrays.setAll(byDoc, i -> i);
@@ -40,7 +40,7 @@ final class HitRecords {
         return records;
     }
 
-    static HitRecord read(IndexSearcher searcher, int docId) throws IOException {
+    public static HitRecord read(IndexSearcher searcher, int docId) throws IOException {
         return read(searcher, new int[] {docId})[0];
     }
 }

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.core;
 
 /**
  * Where hits point: relative ({@code /path#anchor}) by default, or absolute on the help center's
@@ -22,7 +22,7 @@ public record Urls(String siteUrl) {
         return new Urls(null);
     }
 
-    String of(String relative) {
+    public String of(String relative) {
         return siteUrl == null ? relative : siteUrl + relative;
     }
 }

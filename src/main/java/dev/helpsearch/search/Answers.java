@@ -7,6 +7,7 @@ import dev.helpsearch.search.core.Answer;
 import dev.helpsearch.search.core.DocValueText;
 import dev.helpsearch.search.core.HitRecords;
 import dev.helpsearch.search.core.SearchHit;
+import dev.helpsearch.search.query.WeakWords;
 import dev.helpsearch.text.AnalyzedTerms;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -17,6 +17,8 @@ import dev.helpsearch.search.core.RelatedArticle;
 import dev.helpsearch.search.core.SearchHit;
 import dev.helpsearch.search.core.Suggestion;
 import dev.helpsearch.search.core.Urls;
+import dev.helpsearch.search.query.QueryText;
+import dev.helpsearch.search.query.WeakWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.Analysis;
+import dev.helpsearch.search.query.WeakWords;
 import dev.helpsearch.text.AnalyzedTerms;
 import java.util.LinkedHashSet;
 import java.util.Set;

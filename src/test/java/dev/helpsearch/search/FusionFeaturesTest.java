@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.SmallIndex;
+import dev.helpsearch.search.query.QueryText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.Urls;
+import dev.helpsearch.search.query.QueryText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.SmallIndex;
+import dev.helpsearch.search.query.QueryText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.query;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
  * contain them to count as matching a query, so "agent keeps dropping out" is not narrowed to
  * articles that happen to say "keeps" and "out"; they still score where they occur.
  */
-final class WeakWords {
+public final class WeakWords {
 
     private static final Set<String> WORDS = load();
 
     private WeakWords() {}
 
-    static boolean contains(String word) {
+    public static boolean contains(String word) {
         return WORDS.contains(word);
     }
 

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.query;
 
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.IndexSnapshot;
@@ -20,7 +20,7 @@ import org.apache.lucene.search.spell.SuggestWord;
  * correction costs nothing for well-spelled queries; so are words of the synonym rules ("black" in
  * "black screen"), which are the help center's words too.
  */
-final class Typos {
+public final class Typos {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*");
     /**
@@ -47,7 +47,7 @@ final class Typos {
     }
 
     /** The text with unknown words corrected, or null when no word needed (or had) a correction. */
-    String correct(IndexSnapshot snapshot, String text, Ranking ranking) {
+    public String correct(IndexSnapshot snapshot, String text, Ranking ranking) {
         IndexReader reader = snapshot.getIndexReader();
         StringBuilder corrected = new StringBuilder();
         Matcher m = WORD.matcher(text);

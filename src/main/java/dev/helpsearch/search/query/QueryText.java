@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.query;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.helpsearch.search;
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.build.QueryBuilder;
 import dev.helpsearch.search.core.Answer;
 import dev.helpsearch.search.core.DocValueText;
 import dev.helpsearch.search.core.HitRecords;

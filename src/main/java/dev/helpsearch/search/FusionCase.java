@@ -1,5 +1,6 @@
 package dev.helpsearch.search;
 
+import dev.helpsearch.search.build.KnownWords;
 import java.util.List;
 
 /**

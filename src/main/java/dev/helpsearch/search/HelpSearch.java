@@ -6,6 +6,8 @@ import dev.helpsearch.article.markdown.Heading;
 import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.index.IndexMetadata;
+import dev.helpsearch.search.build.KnownWords;
+import dev.helpsearch.search.build.QueryBuilder;
 import dev.helpsearch.search.core.Answer;
 import dev.helpsearch.search.core.DocValueText;
 import dev.helpsearch.search.core.HitRecords;

@@ -1,6 +1,7 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.build.QueryBuilder;
 import dev.helpsearch.search.core.IndexSnapshot;
 import dev.helpsearch.semantic.Embedder;
 import java.io.IOException;

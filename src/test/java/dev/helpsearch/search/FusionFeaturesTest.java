@@ -2,6 +2,7 @@ package dev.helpsearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.helpsearch.search.build.QueryBuilder;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.SmallIndex;

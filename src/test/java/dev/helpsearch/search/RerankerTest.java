@@ -3,6 +3,7 @@ package dev.helpsearch.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.search.build.QueryBuilder;
 import dev.helpsearch.search.core.HitRecords;
 import dev.helpsearch.search.core.IndexSnapshot;
 import dev.helpsearch.search.core.LiveIndex;

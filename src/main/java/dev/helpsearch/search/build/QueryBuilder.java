@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.build;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexFields;

@@ -1,9 +1,11 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.search.HelpSearch;
+import dev.helpsearch.search.SearchRequest;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.Urls;

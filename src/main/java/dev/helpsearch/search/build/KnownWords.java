@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.build;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.search.query.WeakWords;
@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
  * the share of the typed content words that became searched word groups tells that apart from a
  * question whose words the articles use.
  */
-final class KnownWords {
+public final class KnownWords {
 
     private static final Analyzer WORDS = Analysis.englishQuery();
 
@@ -24,7 +24,7 @@ final class KnownWords {
      * @param groups how many word groups were searched
      * @return the share of typed content words that were searched, 1 when none was typed
      */
-    static double share(String typed, int groups) {
+    public static double share(String typed, int groups) {
         Set<String> words = new LinkedHashSet<>(AnalyzedTerms.of(WORDS, typed));
         words.removeIf(WeakWords::contains);
         int counted = Math.min(words.size(), QueryBuilder.MAX_SEARCHED_GROUPS);

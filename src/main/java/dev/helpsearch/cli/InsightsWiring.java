@@ -3,7 +3,7 @@ package dev.helpsearch.cli;
 import dev.helpsearch.insights.InsightsReport;
 import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.SearchRequest;
-import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.search.rank.SemanticModel;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,7 +1,7 @@
 package dev.helpsearch.http;
 
 import dev.helpsearch.insights.InsightsRecorder;
-import dev.helpsearch.search.QueryVectors;
+import dev.helpsearch.search.rank.QueryVectors;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;

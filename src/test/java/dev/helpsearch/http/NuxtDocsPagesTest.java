@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpsearch.index.IndexBuilder;
-import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.search.rank.SemanticModel;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import dev.helpsearch.index.IndexBuilder;
-import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.search.rank.SemanticModel;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

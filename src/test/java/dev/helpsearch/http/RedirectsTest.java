@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.helpsearch.article.ArticleProblem;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
-import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.search.rank.SemanticModel;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpsearch.index.IndexBuilder;
-import dev.helpsearch.search.SemanticModel;
+import dev.helpsearch.search.rank.SemanticModel;
 import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.semantic.CountingEmbedder;
 import dev.helpsearch.semantic.Embedder;

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.IndexSnapshot;
@@ -21,14 +21,14 @@ import org.apache.lucene.search.ScoreDoc;
  * snapshot, on the first query by meaning or when the service warms up; the probes' vectors are
  * remembered ({@link QueryVectors}), so a new snapshot costs only their nearest-neighbour searches.
  */
-final class OffTopic {
+public final class OffTopic {
 
     static final String PROBES = "off-topic-probes.txt";
     private static final List<String> QUESTIONS = load();
 
     private OffTopic() {}
 
-    static List<String> questions() {
+    public static List<String> questions() {
         return QUESTIONS;
     }
 

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import dev.helpsearch.semantic.Embedder;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.build.QueryBuilder;
@@ -17,7 +17,7 @@ import org.apache.lucene.search.TermQuery;
  * side helps a query of a given shape (a word being typed, an identifier) is the fitted fusion's
  * to weigh ({@link LearnedFusion}), no longer a rule here.
  */
-final class HybridRanking {
+public final class HybridRanking {
 
     /** Nearest documents taken from the vector side. */
     static final int CANDIDATES = 100;
@@ -30,20 +30,20 @@ final class HybridRanking {
     private final SemanticModel model;
     private final QueryVectors vectors;
 
-    HybridRanking(SemanticModel model, QueryVectors vectors) {
+    public HybridRanking(SemanticModel model, QueryVectors vectors) {
         this.model = model;
         this.vectors = vectors;
     }
 
     /** Whether this snapshot can be searched by meaning at all: model ready, index with its vectors. */
-    boolean available(IndexSnapshot snapshot) {
+    public boolean available(IndexSnapshot snapshot) {
         return model.embedder()
                 .map(e -> e.modelId().equals(snapshot.metadata().embedder()))
                 .orElse(false);
     }
 
     /** The query's vector, or null when the model or the index's vectors are missing. */
-    float[] queryVector(IndexSnapshot snapshot, String query) {
+    public float[] queryVector(IndexSnapshot snapshot, String query) {
         if (!available(snapshot) || query.isBlank()) {
             return null;
         }
@@ -51,13 +51,13 @@ final class HybridRanking {
     }
 
     /** The snapshot's off-topic similarity level ({@link OffTopic}); only called with the model ready. */
-    double offTopic(IndexSnapshot snapshot) {
+    public double offTopic(IndexSnapshot snapshot) {
         Embedder embedder = model.embedder().orElseThrow();
         return snapshot.offTopic(s -> OffTopic.level(s, question -> vectors.of(embedder, question)));
     }
 
     /** How the fusion sees the query's form. */
-    static FusionFeatures.QueryShape shape(String query, QueryBuilder.Built built) {
+    public static FusionFeatures.QueryShape shape(String query, QueryBuilder.Built built) {
         String stripped = query.strip();
         int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
         return new FusionFeatures.QueryShape(words, isIdentifierQuery(stripped, words), built.unfinished());
@@ -69,7 +69,7 @@ final class HybridRanking {
     }
 
     /** The documents nearest to the query vector, best first, within a category when one is given. */
-    ScoreDoc[] nearest(IndexSnapshot snapshot, float[] vector, String category) throws IOException {
+    public ScoreDoc[] nearest(IndexSnapshot snapshot, float[] vector, String category) throws IOException {
         KnnFloatVectorQuery query = category == null
                 ? new KnnFloatVectorQuery(IndexFields.VECTOR, vector, CANDIDATES)
                 : new KnnFloatVectorQuery(

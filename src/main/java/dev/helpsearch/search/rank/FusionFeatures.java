@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.IndexSnapshot;
@@ -27,13 +27,13 @@ import org.apache.lucene.util.VectorUtil;
  * feature is computed for every candidate, whichever side found it, so a model fitted on them
  * compares like with like.
  */
-final class FusionFeatures {
+public final class FusionFeatures {
 
     /** Reciprocal rank fusion's usual constant; ranks enter as k / (k + rank), 1 for the first. */
     static final int RANK_K = 60;
 
     /** Feature names, in the order of {@link Candidate#features()}; the fitted weights use them. */
-    static final List<String> NAMES = List.of(
+    public static final List<String> NAMES = List.of(
             "lexicalRank", // k / (k + rank) in the lexical ranking (after its reranker), 0 when absent
             "semanticRank", // k / (k + rank) among the nearest documents by meaning, 0 when absent
             "lexicalScore", // text score relative to the lexical ranking's best, 0 when absent
@@ -80,7 +80,7 @@ final class FusionFeatures {
      * @param similarity its similarity to the query, 0 without a query vector
      * @param features   one value per {@link #NAMES}
      */
-    record Candidate(int doc, boolean lexical, double similarity, double[] features) {}
+    public record Candidate(int doc, boolean lexical, double similarity, double[] features) {}
 
     private FusionFeatures() {}
 
@@ -91,7 +91,7 @@ final class FusionFeatures {
      * @param strict  how many of its first hits hold enough of the query's words (the rest hold at
      *                least one)
      */
-    static List<Candidate> of(
+    public static List<Candidate> of(
             IndexSnapshot searcher,
             HitFacts hitFacts,
             ScoreDoc[] lexical,

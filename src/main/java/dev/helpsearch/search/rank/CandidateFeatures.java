@@ -1,4 +1,6 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
+
+import dev.helpsearch.search.HelpSearch;
 
 /**
  * One fusion candidate as the evaluation harness sees it.

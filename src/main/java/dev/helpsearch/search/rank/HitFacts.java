@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.IndexSnapshot;
@@ -26,7 +26,7 @@ import org.apache.lucene.search.Weight;
  * turned into weights once (term lookups are most of the cost) and each hit is looked at once.
  * Lives for one query on one snapshot, on one thread.
  */
-final class HitFacts {
+public final class HitFacts {
 
     /**
      * Per hit, in the order asked for: the word groups it contains, its level and its page (as
@@ -41,7 +41,7 @@ final class HitFacts {
     private Weight[] weights;
     private final Map<Integer, Fact> known = new HashMap<>();
 
-    HitFacts(IndexSnapshot searcher, List<Query> evidence) {
+    public HitFacts(IndexSnapshot searcher, List<Query> evidence) {
         this.searcher = searcher;
         this.evidence = List.copyOf(evidence);
     }

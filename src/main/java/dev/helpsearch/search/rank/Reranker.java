@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import dev.helpsearch.search.core.Ranking;
 import java.io.IOException;
@@ -21,16 +21,16 @@ import org.apache.lucene.search.ScoreDoc;
  *     one section of it that says "permission denied".</li>
  * </ol>
  */
-final class Reranker {
+public final class Reranker {
 
     private final Ranking ranking;
 
-    Reranker(Ranking ranking) {
+    public Reranker(Ranking ranking) {
         this.ranking = ranking;
     }
 
     /** The hits in their final order, with their final scores. */
-    ScoreDoc[] rerank(HitFacts hitFacts, ScoreDoc[] hits) throws IOException {
+    public ScoreDoc[] rerank(HitFacts hitFacts, ScoreDoc[] hits) throws IOException {
         if (hits.length == 0) {
             return hits;
         }
@@ -54,7 +54,7 @@ final class Reranker {
     }
 
     /** How the reranker sees one hit, for people tuning ranking. */
-    String explain(HitFacts hitFacts, int doc) throws IOException {
+    public String explain(HitFacts hitFacts, int doc) throws IOException {
         HitFacts.Facts facts = hitFacts.of(new ScoreDoc[] {new ScoreDoc(doc, 0f)});
         return String.format(
                 Locale.ROOT,

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.HitRecord;
@@ -25,11 +25,11 @@ import org.apache.lucene.search.ScoreDoc;
  * covers, how clearly it beats the next candidate, and, with vectors, whether search by words
  * and search by meaning both put it first. Below the threshold no answer is given.
  */
-final class Answers {
+public final class Answers {
 
-    static final int CANDIDATES = 5;
+    public static final int CANDIDATES = 5;
     /** Measured: on the seed set, answers at or above it are right 9 times in 10 (eval --answers). */
-    static final double DEFAULT_THRESHOLD = 0.65;
+    public static final double DEFAULT_THRESHOLD = 0.65;
 
     private final Analyzer analyzer = Analysis.english();
     private final double threshold;
@@ -40,7 +40,7 @@ final class Answers {
      *                  calibration, in both modes
      * @param fused     the confidence model of answers from the learned fusion, with its own threshold
      */
-    Answers(double threshold, LearnedFusion.AnswerModel fused) {
+    public Answers(double threshold, LearnedFusion.AnswerModel fused) {
         this.threshold = threshold;
         this.fused = fused;
     }
@@ -72,7 +72,7 @@ final class Answers {
      * @param semantic the documents nearest in meaning, best first; empty when the query was
      *                 answered by words alone
      */
-    Answer best(
+    public Answer best(
             IndexSearcher searcher,
             QueryBuilder.Built built,
             List<ScoreDoc> candidates,

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ import org.apache.lucene.search.ScoreDoc;
  * close enough to the query to count ({@link NoResults}), however it ranks among the nearest, so
  * a question the help center does not cover gets no results.
  */
-final class LearnedFusion {
+public final class LearnedFusion {
 
     static final String RESOURCE = "fusion-model.json";
 
@@ -89,9 +89,9 @@ final class LearnedFusion {
      * @param noResults when a question, and a document found by meaning alone, count at all
      * @param answer    the in-app answer's confidence
      */
-    record Model(double[] weights, NoResults noResults, AnswerModel answer) {
+    public record Model(double[] weights, NoResults noResults, AnswerModel answer) {
 
-        static Model load() {
+        public static Model load() {
             try (InputStream in = LearnedFusion.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + RESOURCE);
@@ -130,11 +130,11 @@ final class LearnedFusion {
     }
 
     /** The fused ranking, best first, and how many candidates only the semantic side contributed. */
-    record Fused(ScoreDoc[] ranked, int semanticOnly) {}
+    public record Fused(ScoreDoc[] ranked, int semanticOnly) {}
 
     private final Model model;
 
-    LearnedFusion(Model model) {
+    public LearnedFusion(Model model) {
         this.model = model;
     }
 
@@ -150,7 +150,7 @@ final class LearnedFusion {
         return candidate.lexical() || model.noResults().closeEnough(candidate, offTopic);
     }
 
-    AnswerModel answers() {
+    public AnswerModel answers() {
         return model.answer();
     }
 
@@ -158,7 +158,7 @@ final class LearnedFusion {
      * @param knownShare the share of the query's content words the index knows
      * @param offTopic   the corpus's off-topic similarity level
      */
-    Fused fuse(List<FusionFeatures.Candidate> candidates, double knownShare, double offTopic) {
+    public Fused fuse(List<FusionFeatures.Candidate> candidates, double knownShare, double offTopic) {
         if (!model.noResults().answerable(candidates, knownShare, offTopic)) {
             return new Fused(new ScoreDoc[0], 0);
         }
@@ -176,7 +176,7 @@ final class LearnedFusion {
     }
 
     /** Each feature's contribution to a candidate's score, largest first, for {@code --explain}. */
-    String explain(FusionFeatures.Candidate candidate) {
+    public String explain(FusionFeatures.Candidate candidate) {
         List<String> parts = new ArrayList<>();
         Integer[] order = new Integer[model.weights.length];
         for (int i = 0; i < order.length; i++) {

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.index.Reindexer;
+import dev.helpsearch.search.AnswerResult;
+import dev.helpsearch.search.HelpSearch;
+import dev.helpsearch.search.SearchRequest;
+import dev.helpsearch.search.SearchResults;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.SearchHit;

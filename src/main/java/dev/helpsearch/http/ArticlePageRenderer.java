@@ -2,8 +2,8 @@ package dev.helpsearch.http;
 
 import dev.helpsearch.article.markdown.Heading;
 import dev.helpsearch.search.ArticlePage;
-import dev.helpsearch.search.Html;
 import dev.helpsearch.search.core.RelatedArticle;
+import dev.helpsearch.search.results.Html;
 
 /**
  * An article as a web page: the rendered body with its anchors, a table of contents, related

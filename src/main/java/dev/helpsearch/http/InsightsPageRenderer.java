@@ -3,7 +3,7 @@ package dev.helpsearch.http;
 import dev.helpsearch.insights.ContentGaps;
 import dev.helpsearch.insights.InsightsRecorder;
 import dev.helpsearch.insights.InsightsReport;
-import dev.helpsearch.search.Html;
+import dev.helpsearch.search.results.Html;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

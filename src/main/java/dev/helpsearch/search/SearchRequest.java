@@ -1,6 +1,7 @@
 package dev.helpsearch.search;
 
 import dev.helpsearch.search.core.InvalidRequestException;
+import dev.helpsearch.search.results.Facets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.results;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.HitRecord;
@@ -30,7 +30,7 @@ import org.apache.lucene.search.TermQuery;
  * summed per article), then, to fill the list, the other articles of its category in their order,
  * as the help center's own related-articles list does.
  */
-final class RelatedArticles {
+public final class RelatedArticles {
 
     /** Terms appearing in more than this share of documents say nothing about a topic. */
     private static final int MAX_DOC_FREQ_PERCENT = 30;
@@ -49,7 +49,7 @@ final class RelatedArticles {
             IndexFields.ORDER,
             IndexFields.KIND);
 
-    List<RelatedArticle> of(IndexSearcher searcher, String path, int limit, Urls urls) {
+    public List<RelatedArticle> of(IndexSearcher searcher, String path, int limit, Urls urls) {
         try {
             Document article = articleDocument(searcher, path);
             if (article == null) {

@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.results;
 
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.IndexSnapshot;
@@ -55,19 +55,19 @@ public final class Facets {
     public record Matches(Query lexical, TotalHits lexicalTotal, int[] added) {
 
         /** No document at all: the question is one the help center does not answer. */
-        static Matches none() {
+        public static Matches none() {
             return new Matches(
                     new org.apache.lucene.search.MatchNoDocsQuery("unanswerable"),
                     new TotalHits(0, TotalHits.Relation.EQUAL_TO),
                     new int[0]);
         }
 
-        static Matches lexical(Query query, TotalHits total) {
+        public static Matches lexical(Query query, TotalHits total) {
             return new Matches(query, total, new int[0]);
         }
 
         /** The matches of a fused ranking: the lexical ones and whatever else it ranks. */
-        static Matches fused(IndexSnapshot searcher, Query lexical, TotalHits lexicalTotal, ScoreDoc[] ranking)
+        public static Matches fused(IndexSnapshot searcher, Query lexical, TotalHits lexicalTotal, ScoreDoc[] ranking)
                 throws IOException {
             int[] docs = Arrays.stream(ranking)
                     .mapToInt(d -> d.doc)
@@ -93,7 +93,7 @@ public final class Facets {
     }
 
     /** The filter for hits in any of {@code categories}; null for none. */
-    static Query categoryFilter(List<String> categories) {
+    public static Query categoryFilter(List<String> categories) {
         if (categories.isEmpty()) {
             return null;
         }
@@ -108,7 +108,7 @@ public final class Facets {
     }
 
     /** {@code query} limited to the documents {@code filter} matches, scored as before. */
-    static Query filtered(Query query, Query filter) {
+    public static Query filtered(Query query, Query filter) {
         if (filter == null) {
             return query;
         }
@@ -119,7 +119,7 @@ public final class Facets {
     }
 
     /** Refuses a category the index does not have, naming the ones it has. */
-    static void checkCategories(IndexSnapshot searcher, List<String> categories) throws IOException {
+    public static void checkCategories(IndexSnapshot searcher, List<String> categories) throws IOException {
         if (categories.isEmpty()) {
             return;
         }
@@ -158,7 +158,7 @@ public final class Facets {
     }
 
     /** Documents per category among {@code matches}, every category with at least one. */
-    static Map<String, Long> categoryCounts(IndexSnapshot searcher, Matches matches) throws IOException {
+    public static Map<String, Long> categoryCounts(IndexSnapshot searcher, Matches matches) throws IOException {
         Map<String, Long> counts = new TreeMap<>();
         Weight weight = searcher.createWeight(searcher.rewrite(matches.lexical()), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {

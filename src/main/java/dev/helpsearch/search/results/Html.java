@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.results;
 
 /** HTML escaping for text placed inside HTML: snippets, highlights and pages. */
 public final class Html {

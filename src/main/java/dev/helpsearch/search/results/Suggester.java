@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.results;
 
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.HitRecord;
@@ -34,7 +34,7 @@ import org.apache.lucene.search.TermQuery;
  * a word of the title or heading ("sig" finds "Cannot sign in"). Matching is one lookup per typed
  * word in an index of word prefixes, so it stays cheap enough for every keystroke.
  */
-final class Suggester {
+public final class Suggester {
 
     static final int MAX_SUGGESTIONS = 8;
     /** Candidates ranked per request; more only matters for one-letter prefixes. */
@@ -45,7 +45,7 @@ final class Suggester {
 
     private final Analyzer analyzer = Analysis.plainWords();
 
-    List<Suggestion> suggest(IndexSearcher searcher, String typed, Urls urls) {
+    public List<Suggestion> suggest(IndexSearcher searcher, String typed, Urls urls) {
         List<String> words = words(typed);
         if (words.isEmpty()) {
             return List.of();

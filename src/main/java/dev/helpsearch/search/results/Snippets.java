@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.results;
 
 import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
@@ -24,7 +24,7 @@ import org.apache.lucene.util.StringHelper;
  * this costs a few term lookups per query word. A hit that matched only in its heading or title
  * gets the opening of its text instead.
  */
-final class Snippets {
+public final class Snippets {
 
     static final int TARGET_LENGTH = 160;
     static final String ELLIPSIS = "\u2026";
@@ -37,7 +37,7 @@ final class Snippets {
      *
      * @param records what each document shows, its prose and code among it
      */
-    String[] of(IndexReader reader, Collection<String> terms, String prefix, int[] docIds, HitRecord[] records) {
+    public String[] of(IndexReader reader, Collection<String> terms, String prefix, int[] docIds, HitRecord[] records) {
         String[] snippets = new String[docIds.length];
         try {
             List<int[]>[] inProse = matches(reader, IndexFields.CONTENT_TEXT, terms, prefix, docIds);

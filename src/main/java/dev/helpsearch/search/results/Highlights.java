@@ -1,4 +1,4 @@
-package dev.helpsearch.search;
+package dev.helpsearch.search.results;
 
 import dev.helpsearch.index.Analysis;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * being typed marks only what was typed of the words it starts ("in" marks the "In" of "Invite"),
  * as a reader sees why the hit came up without being told it matched a word it never typed.
  */
-final class Highlights {
+public final class Highlights {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** Titles and headings are short; a longer text is marked no further than this. */
@@ -26,7 +26,7 @@ final class Highlights {
 
     private final Analyzer analyzer = Analysis.english();
 
-    String of(String text, Collection<String> terms, String prefix) {
+    public String of(String text, Collection<String> terms, String prefix) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
         }

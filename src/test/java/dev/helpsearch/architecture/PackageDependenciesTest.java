@@ -120,6 +120,51 @@ class PackageDependenciesTest {
                 .check(service);
     }
 
+    /**
+     * The query's way through the search core, in one direction: what the user typed is understood
+     * (query), turned into a Lucene query (build), ranked (rank) and shown (results); each stage
+     * uses only the ones before it and the shared base (core: the snapshot, the knobs, the records),
+     * and only the facade (HelpSearch and its request and result records) sees them all.
+     */
+    @Test
+    void theSearchStagesRunOneWay() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("core")
+                .definedBy("dev.helpsearch.search.core..")
+                .layer("query")
+                .definedBy("dev.helpsearch.search.query..")
+                .layer("build")
+                .definedBy("dev.helpsearch.search.build..")
+                .layer("rank")
+                .definedBy("dev.helpsearch.search.rank..")
+                .layer("results")
+                .definedBy("dev.helpsearch.search.results..")
+                .layer("facade")
+                .definedBy("dev.helpsearch.search")
+                .whereLayer("facade")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("results")
+                .mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("rank")
+                .mayOnlyBeAccessedByLayers("results", "facade")
+                .whereLayer("build")
+                .mayOnlyBeAccessedByLayers("rank", "results", "facade")
+                .whereLayer("query")
+                .mayOnlyBeAccessedByLayers("build", "rank", "results", "facade")
+                .whereLayer("core")
+                .mayOnlyBeAccessedByLayers("query", "build", "rank", "results", "facade")
+                .check(service);
+    }
+
+    @Test
+    void theSearchStagesHaveNoCycles() {
+        slices().matching("dev.helpsearch.search.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(service);
+    }
+
     @Test
     void noPackageCycles() {
         slices().matching("dev.helpsearch.(*)..").should().beFreeOfCycles().check(service);

@@ -390,14 +390,21 @@ def lowest_threshold(conf, right, precision):
     return 1.0
 
 
-def calibrate_answers(queries, model, names, k, target=0.9, strictness=(0.9, 0.95, 0.97, 0.99, 1.0)):
+def calibrate_answers(queries, model, names, k, target=0.9, strictness=(0.9, 0.95, 0.97, 0.99, 1.0), refit=None):
     """The answer's confidence model and threshold. The threshold is the lowest at which the
     training folds' answers are right often enough; how strict that must be on the training folds
     for the held-out folds' answers to be right at least `target` of the time is chosen too, the
-    least strict that gets there."""
+    least strict that gets there. With `refit` (names, train queries -> ranking), each fold's
+    questions are ranked by a ranking fitted without them, as they would be by the shipped model
+    on questions it has never seen: an in-sample ranking puts right answers first more often than
+    it will for new questions, and the held-out precision would be flattered."""
+    rankings = None
+    if refit is not None:
+        fold = folds_of(queries, k)
+        rankings = [refit(names, [q for q, g in zip(queries, fold) if g != f]) for f in range(k)]
     best = None
     for strict in strictness:
-        result = calibrate_answers_at(queries, model, names, k, target, strict)
+        result = calibrate_answers_at(queries, model, names, k, target, strict, rankings)
         if result["heldOutPrecision"] >= target:
             return result
         # none gets there: the most precise on the held-out folds, the least strict of equals
@@ -407,22 +414,26 @@ def calibrate_answers(queries, model, names, k, target=0.9, strictness=(0.9, 0.9
     return best
 
 
-def calibrate_answers_at(queries, model, names, k, target, strict):
+def answer_cases(queries, model, names):
     cases = [(q, answer_case(q, model, names)) for q in queries]
     cases = [(q, c) for q, c in cases if c is not None]
-    qs = [q for q, _ in cases]
-    X = np.array([c[0] for _, c in cases])
+    X = np.array([c[0] for _, c in cases]).reshape(len(cases), len(ANSWER_SIGNALS))
     y = np.array([c[1] for _, c in cases], dtype=float)
-    fold = folds_of(qs, k)
+    return [q for q, _ in cases], X, y
+
+
+def calibrate_answers_at(queries, model, names, k, target, strict, rankings=None):
+    fold = folds_of(queries, k)
     given, right, sets = [], [], []
     for f in range(k):
-        tr = np.array([g != f for g in fold])
-        w = fit_logistic(X[tr], y[tr])
-        t = lowest_threshold(confidence(w, X[tr]), y[tr] == 1, strict)
-        conf = confidence(w, X[~tr])
-        given += list(conf >= t)
-        right += list(y[~tr] == 1)
-        sets += [q["set"] for q, g in zip(qs, fold) if g == f]
+        ranking = model if rankings is None else rankings[f]
+        _, X, y = answer_cases([q for q, g in zip(queries, fold) if g != f], ranking, names)
+        held_out, Xh, yh = answer_cases([q for q, g in zip(queries, fold) if g == f], ranking, names)
+        w = fit_logistic(X, y)
+        t = lowest_threshold(confidence(w, X), y == 1, strict)
+        given += list(confidence(w, Xh) >= t)
+        right += list(yh == 1)
+        sets += [q["set"] for q in held_out]
     given, right, sets = np.array(given), np.array(right), np.array(sets)
     print(f"\n## in-app answers: logistic confidence, threshold for precision >= {strict} on the training folds")
     print(f"{'set':8} {'questions':>9} {'answered':>8} {'right':>6} {'precision':>9} {'coverage':>8}")
@@ -431,6 +442,7 @@ def calibrate_answers_at(queries, model, names, k, target, strict):
         a = given[m]
         prec = right[m][a].mean() if a.any() else float("nan")
         print(f"{s_:8} {m.sum():9d} {a.sum():8d} {right[m][a].sum():6d} {prec:9.3f} {a.mean():8.3f}")
+    _, X, y = answer_cases(queries, model, names)
     w = fit_logistic(X, y)
     t = lowest_threshold(confidence(w, X), y == 1, strict)
     print("fitted on all:", {n: round(float(v), 3) for n, v in zip(["bias"] + ANSWER_SIGNALS, w)}, "threshold", t)
@@ -546,7 +558,8 @@ def main():
         fixed({"lexicalRank": 1, "semanticRank": 1})(names, queries)
     print(f"\n{args.method} weights fitted on all queries:", json.dumps(full.as_dict()))
     floor = no_results[0] if args.unrelated else -1.0
-    answers = calibrate_answers(queries, Floored(full, floor), names, args.folds)
+    refit = floored(pairwise_logistic(features), floor) if args.method == "pairwise" else None
+    answers = calibrate_answers(queries, Floored(full, floor), names, args.folds, refit=refit)
     if args.write_model:
         answers.pop("heldOutPrecision")
         model = {"weights": full.as_dict(), "answer": answers}

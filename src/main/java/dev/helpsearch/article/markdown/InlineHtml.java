@@ -3,10 +3,8 @@ package dev.helpsearch.article.markdown;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 
 /**
  * Inline HTML comments the way the help center's parser reads them (micromark, CommonMark 0.31):
@@ -51,32 +49,4 @@ final class InlineHtml implements InlineParserExtension {
 
     @Override
     public void finalizeDocument(InlineParser parser) {}
-
-    static final class Factory implements InlineParserExtensionFactory {
-
-        @Override
-        public CharSequence getCharacters() {
-            return "<";
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser parser) {
-            return new InlineHtml(parser);
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-    }
 }

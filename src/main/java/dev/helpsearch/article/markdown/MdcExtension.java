@@ -25,8 +25,8 @@ public final class MdcExtension implements Parser.ParserExtension, HtmlRenderer.
         builder.customBlockParserFactory(new HeadingStart());
         builder.customBlockParserFactory(new MdcBlockParser.Factory());
         builder.customBlockParserFactory(new MdcSlotParser.Factory());
-        builder.customInlineParserExtensionFactory(new MdcInlineParser.Factory());
-        builder.customInlineParserExtensionFactory(new InlineHtml.Factory());
+        builder.customInlineParserExtensionFactory(new InlineExtension(":{", MdcInlineParser::new));
+        builder.customInlineParserExtensionFactory(new InlineExtension("<", InlineHtml::new));
     }
 
     @Override

@@ -7,13 +7,11 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Inline MDC: components ({@code :name[label]{attrs}}), attribute lists after spans, links, code
@@ -151,32 +149,4 @@ final class MdcInlineParser implements InlineParserExtension {
 
     @Override
     public void finalizeDocument(InlineParser parser) {}
-
-    static final class Factory implements InlineParserExtensionFactory {
-
-        @Override
-        public CharSequence getCharacters() {
-            return ":{";
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser parser) {
-            return new MdcInlineParser(parser);
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-    }
 }

@@ -12,6 +12,25 @@ import java.util.Map;
 /** A few articles written to a folder and indexed by words alone, for the search stages' own tests. */
 public final class SmallIndex {
 
+    /**
+     * One article of two sections, both about the gateway, which the reranking stages' tests share:
+     * "gateway" is in the title of both, "permission denied" only in the second section's heading and body.
+     */
+    public static final Map<String, String> GATEWAY = Map.of("troubleshooting/1.gateway.md", """
+            ---
+            title: Gateway fails to start
+            description: When the local gateway does not come up.
+            ---
+
+            ## Port conflict
+
+            Another process already uses port 18789.
+
+            ## Permission denied
+
+            The gateway cannot write its configuration file: permission denied.
+            """);
+
     private SmallIndex() {}
 
     /**

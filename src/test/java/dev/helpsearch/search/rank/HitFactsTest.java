@@ -10,7 +10,6 @@ import dev.helpsearch.search.query.QueryText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.AfterAll;
@@ -31,20 +30,7 @@ class HitFactsTest {
 
     @BeforeAll
     static void index() throws IOException {
-        live = SmallIndex.of(work, Map.of("troubleshooting/1.gateway.md", """
-                ---
-                title: Gateway fails to start
-                description: When the local gateway does not come up.
-                ---
-
-                ## Port conflict
-
-                Another process already uses port 18789.
-
-                ## Permission denied
-
-                The gateway cannot write its configuration file: permission denied.
-                """));
+        live = SmallIndex.of(work, SmallIndex.GATEWAY);
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -38,20 +37,7 @@ class RerankerTest {
 
     @BeforeAll
     static void index() throws IOException {
-        live = SmallIndex.of(work, Map.of("troubleshooting/1.gateway.md", """
-                ---
-                title: Gateway fails to start
-                description: When the local gateway does not come up.
-                ---
-
-                ## Port conflict
-
-                Another process already uses port 18789.
-
-                ## Permission denied
-
-                The gateway cannot write its configuration file: permission denied.
-                """));
+        live = SmallIndex.of(work, SmallIndex.GATEWAY);
     }
 
     @AfterAll

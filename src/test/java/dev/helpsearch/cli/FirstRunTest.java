@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpsearch.testing.Folders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,6 @@ class FirstRunTest {
         Path articles = copyOfBundledArticles();
         Process server = start(
                 Map.of(),
-                "serve",
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -78,19 +77,7 @@ class FirstRunTest {
         Path articles = copyOfBundledArticles();
         Process server = start(
                 Map.of("HELPSEARCH_LOG_FORMAT", "json"),
-                "serve",
-                "--semantic",
-                "off",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--articles",
-                articles.toString(),
-                "--index",
-                work.resolve("index").toString(),
-                "--data",
-                work.resolve("data").toString());
+                ServeProcess.lexicalOnFreePort(articles, work.resolve("index"), work.resolve("data")));
         try {
             int port = port(server);
             get(port, "/healthz");
@@ -114,24 +101,15 @@ class FirstRunTest {
 
     private Path copyOfBundledArticles() throws IOException {
         Path articles = work.resolve("articles");
-        try (Stream<Path> files = Files.walk(Path.of("articles"))) {
-            for (Path source : files.toList()) {
-                Path target =
-                        articles.resolve(Path.of("articles").relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        Folders.copyTree(Path.of("articles"), articles);
         return articles;
     }
 
-    private Process start(Map<String, String> env, String... args) throws IOException {
+    /** {@code helpsearch serve serveArgs} through the launcher script, as a user starts it. */
+    private Process start(Map<String, String> env, String... serveArgs) throws IOException {
         List<String> command = new java.util.ArrayList<>(
-                List.of("bash", Path.of("helpsearch").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
+                List.of("bash", Path.of("helpsearch").toAbsolutePath().toString(), "serve"));
+        command.addAll(List.of(serveArgs));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(work.resolve("out").toFile())
                 .redirectError(work.resolve("err").toFile());

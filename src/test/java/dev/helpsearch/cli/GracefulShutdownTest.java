@@ -38,20 +38,12 @@ class GracefulShutdownTest {
         Process server = ServeProcess.start(
                 work.resolve("serve.err"),
                 List.of("--add-modules", "jdk.incubator.vector", "-Dhelpsearch.request.log=INFO"),
-                "--semantic",
-                "off",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--articles",
-                work.resolve("articles").toString(),
-                "--index",
-                work.resolve("index").toString(),
-                "--data",
-                work.resolve("data").toString(),
-                "--admin-token",
-                "shutdown-test-token");
+                ServeProcess.lexicalOnFreePort(
+                        work.resolve("articles"),
+                        work.resolve("index"),
+                        work.resolve("data"),
+                        "--admin-token",
+                        "shutdown-test-token"));
         try {
             int port = ServeProcess.portOf(server);
             for (int i = 0; i < ARTICLES; i++) {

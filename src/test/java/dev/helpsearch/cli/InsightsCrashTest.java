@@ -46,18 +46,7 @@ class InsightsCrashTest {
         Process server = ServeProcess.start(
                 work.resolve("serve.err"),
                 List.of("--enable-native-access=ALL-UNNAMED"),
-                "--semantic",
-                "off",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--articles",
-                work.resolve("articles").toString(),
-                "--index",
-                work.resolve("index").toString(),
-                "--data",
-                data.toString());
+                ServeProcess.lexicalOnFreePort(work.resolve("articles"), work.resolve("index"), data));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong answered = new AtomicLong();
         List<Thread> clients = new ArrayList<>();

@@ -45,17 +45,7 @@ class WatchModeTest {
         Process server = ServeProcess.start(
                 work.resolve("serve.err"),
                 List.of("--add-modules", "jdk.incubator.vector"),
-                "--semantic",
-                "off",
-                "--watch",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--articles",
-                articles.toString(),
-                "--index",
-                work.resolve("index").toString());
+                ServeProcess.lexicalOnFreePort(articles, work.resolve("index"), work.resolve("data"), "--watch"));
         try {
             int port = ServeProcess.portOf(server);
             assertThat(health(port).get("problems").asInt()).isZero();

@@ -13,6 +13,7 @@ import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Urls;
 import dev.helpsearch.search.rank.SemanticModel;
+import dev.helpsearch.testing.Folders;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +23,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * A real server on a random port over a real index on disk, built from a copy of the bundled
@@ -115,7 +114,7 @@ public final class RunningServer implements AutoCloseable {
             InsightsRecorder.Settings insightsSettings)
             throws IOException {
         Path articles = work.resolve("articles");
-        copyTree(source, articles);
+        Folders.copyTree(source, articles);
         Path index = work.resolve("index");
         AtomicReference<LiveIndex> opened = new AtomicReference<>();
         Reindexer reindexer = new Reindexer(articles, index, false, builder, metadata -> refresh(opened.get()));
@@ -228,18 +227,5 @@ public final class RunningServer implements AutoCloseable {
         app.stop();
         insights.close();
         live.close();
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -7,11 +7,11 @@ import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.SearchHit;
 import dev.helpsearch.search.core.Urls;
+import dev.helpsearch.testing.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class SearchBehaviourTest {
     @BeforeAll
     static void build() throws IOException {
         articles = work.resolve("articles");
-        copyTree(Path.of("articles"), articles);
+        Folders.copyTree(Path.of("articles"), articles);
         Files.createDirectories(articles.resolve("dev"));
         Files.writeString(articles.resolve("dev/01.fetching.md"), """
                 ---
@@ -232,19 +232,6 @@ class SearchBehaviourTest {
                             .search(SearchRequest.of("login"))
                             .hits())
                     .isEmpty();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 }

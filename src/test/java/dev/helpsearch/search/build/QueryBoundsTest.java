@@ -10,13 +10,12 @@ import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.Urls;
 import dev.helpsearch.search.query.QueryText;
+import dev.helpsearch.testing.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
@@ -47,17 +46,7 @@ class QueryBoundsTest {
     @BeforeAll
     static void build() throws IOException {
         Path articles = work.resolve("articles");
-        try (Stream<Path> files = Files.walk(Path.of("articles"))) {
-            for (Path source : files.toList()) {
-                Path target =
-                        articles.resolve(Path.of("articles").relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        Folders.copyTree(Path.of("articles"), articles);
         Path index = work.resolve("index");
         assertThat(new Reindexer(articles, index, false, new IndexBuilder(), m -> {})
                         .reindex()

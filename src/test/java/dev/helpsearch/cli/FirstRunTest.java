@@ -38,18 +38,8 @@ class FirstRunTest {
     @Test
     void theFirstServeIsQuietAndSaysWhatItDoes() throws Exception {
         Path articles = copyOfBundledArticles();
-        Process server = start(
-                Map.of(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--articles",
-                articles.toString(),
-                "--index",
-                work.resolve("index").toString(),
-                "--data",
-                work.resolve("data").toString());
+        Process server =
+                start(Map.of(), ServeProcess.onFreePort(articles, work.resolve("index"), work.resolve("data")));
         try {
             int port = port(server);
             // indexed once, with the vectors: hybrid from the first answer on

@@ -34,14 +34,9 @@ final class ServeProcess {
         return new ProcessBuilder(command).redirectError(errorLog.toFile()).start();
     }
 
-    /**
-     * The options of a server that searches by words alone on a free loopback port, over these
-     * folders, then {@code more}: what most tests of the process need, so each names only what it is about.
-     */
-    static String[] lexicalOnFreePort(Path articles, Path index, Path data, String... more) {
+    /** The options of a server on a free loopback port over these folders, then {@code more}. */
+    static String[] onFreePort(Path articles, Path index, Path data, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "--semantic",
-                "off",
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -54,6 +49,16 @@ final class ServeProcess {
                 data.toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    /**
+     * As {@link #onFreePort}, searching by words alone: what most tests of the process need, so
+     * each names only what it is about.
+     */
+    static String[] lexicalOnFreePort(Path articles, Path index, Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("--semantic", "off"));
+        args.addAll(List.of(more));
+        return onFreePort(articles, index, data, args.toArray(String[]::new));
     }
 
     /** The port the server says it serves on (it was started on port 0), read from its standard output. */

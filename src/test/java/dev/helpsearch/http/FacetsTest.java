@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.search.rank.SemanticModel;
 import dev.helpsearch.semantic.BgeSmallEmbedder;
+import dev.helpsearch.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -50,9 +51,9 @@ class FacetsTest {
         model = BgeSmallEmbedder.load();
         // the bundled articles: embedding the whole Nuxt docs takes minutes on a loaded machine
         hybrid = RunningServer.start(
-                hybridWork, Path.of("articles"), null, settings, new IndexBuilder(model), SemanticModel.ready(model));
+                hybridWork, Fixtures.HELP_CENTER, null, settings, new IndexBuilder(model), SemanticModel.ready(model));
         bundledLexical = RunningServer.start(
-                bundledWork, Path.of("articles"), null, settings, new IndexBuilder(), SemanticModel.off());
+                bundledWork, Fixtures.HELP_CENTER, null, settings, new IndexBuilder(), SemanticModel.off());
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.search.rank.SemanticModel;
+import dev.helpsearch.testing.Fixtures;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,7 +64,7 @@ class OpenApiTest {
         off = RunningServer.start(offWork, null, new ServerSettings(List.of(), TOKEN, 2_000));
         limited = RunningServer.start(
                 limitedWork,
-                Path.of("articles"),
+                Fixtures.HELP_CENTER,
                 null,
                 new ServerSettings(List.of(), null, 2_000, 1),
                 new IndexBuilder(),

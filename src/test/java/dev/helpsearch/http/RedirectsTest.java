@@ -6,6 +6,7 @@ import dev.helpsearch.article.ArticleProblem;
 import dev.helpsearch.index.IndexBuilder;
 import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.rank.SemanticModel;
+import dev.helpsearch.testing.Fixtures;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class RedirectsTest {
     static void start() throws IOException {
         server = RunningServer.start(
                 work,
-                Path.of("articles"),
+                Fixtures.HELP_CENTER,
                 null,
                 new ServerSettings(List.of(), null, 2_000, 0, List.of("docs.example.com")),
                 new IndexBuilder(),

@@ -13,6 +13,7 @@ import dev.helpsearch.search.HelpSearch;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Urls;
 import dev.helpsearch.search.rank.SemanticModel;
+import dev.helpsearch.testing.Fixtures;
 import dev.helpsearch.testing.Folders;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(
             Path work, String siteUrl, ServerSettings settings, IndexBuilder builder, SemanticModel semantic)
             throws IOException {
-        return start(work, Path.of("articles"), siteUrl, settings, builder, semantic);
+        return start(work, Fixtures.HELP_CENTER, siteUrl, settings, builder, semantic);
     }
 
     /** A server over a copy of the articles in {@code source}. */
@@ -95,7 +96,7 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer withInsights(Path work, ServerSettings settings, Path data) throws IOException {
         return start(
                 work,
-                Path.of("articles"),
+                Fixtures.HELP_CENTER,
                 null,
                 settings,
                 new IndexBuilder(),

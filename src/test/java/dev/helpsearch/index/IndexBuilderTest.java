@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.helpsearch.article.Article;
 import dev.helpsearch.article.ArticleLoader;
+import dev.helpsearch.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.AbstractList;
@@ -33,7 +34,7 @@ class IndexBuilderTest {
 
     @BeforeAll
     static void loadSeed() throws IOException {
-        seed = new ArticleLoader().load(Path.of("articles"), false).articles();
+        seed = new ArticleLoader().load(Fixtures.HELP_CENTER, false).articles();
     }
 
     @Test

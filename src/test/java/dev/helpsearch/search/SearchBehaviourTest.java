@@ -7,6 +7,7 @@ import dev.helpsearch.index.Reindexer;
 import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.SearchHit;
 import dev.helpsearch.search.core.Urls;
+import dev.helpsearch.testing.Fixtures;
 import dev.helpsearch.testing.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class SearchBehaviourTest {
     @BeforeAll
     static void build() throws IOException {
         articles = work.resolve("articles");
-        Folders.copyTree(Path.of("articles"), articles);
+        Folders.copyTree(Fixtures.HELP_CENTER, articles);
         Files.createDirectories(articles.resolve("dev"));
         Files.writeString(articles.resolve("dev/01.fetching.md"), """
                 ---

@@ -10,6 +10,7 @@ import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.core.Urls;
 import dev.helpsearch.search.query.QueryText;
+import dev.helpsearch.testing.Fixtures;
 import dev.helpsearch.testing.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ class QueryBoundsTest {
     @BeforeAll
     static void build() throws IOException {
         Path articles = work.resolve("articles");
-        Folders.copyTree(Path.of("articles"), articles);
+        Folders.copyTree(Fixtures.HELP_CENTER, articles);
         Path index = work.resolve("index");
         assertThat(new Reindexer(articles, index, false, new IndexBuilder(), m -> {})
                         .reindex()

@@ -16,6 +16,7 @@ import dev.helpsearch.search.core.SearchHit;
 import dev.helpsearch.search.core.Urls;
 import dev.helpsearch.semantic.BgeSmallEmbedder;
 import dev.helpsearch.semantic.CountingEmbedder;
+import dev.helpsearch.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -308,8 +309,8 @@ class HybridSearchTest {
 
     private Path copyOfSeed() throws IOException {
         Path articles = work.resolve("articles");
-        for (Path file : markdownFiles(Path.of("articles"))) {
-            write(articles.resolve(Path.of("articles").relativize(file).toString()), Files.readString(file));
+        for (Path file : markdownFiles(Fixtures.HELP_CENTER)) {
+            write(articles.resolve(Fixtures.HELP_CENTER.relativize(file).toString()), Files.readString(file));
         }
         return articles;
     }

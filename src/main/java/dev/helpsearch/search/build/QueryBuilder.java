@@ -108,6 +108,25 @@ public final class QueryBuilder {
             terms = List.copyOf(terms);
             evidence = List.copyOf(evidence);
         }
+
+        /**
+         * Limited to the documents {@code filter} matches, scored as before; itself for a null
+         * filter. Categories are filtered here rather than by {@link #build}, which takes one at most.
+         */
+        public Built filtered(Query filter) {
+            if (filter == null) {
+                return this;
+            }
+            return withQuery(new BooleanQuery.Builder()
+                    .add(query, Occur.MUST)
+                    .add(filter, Occur.FILTER)
+                    .build());
+        }
+
+        /** The same words searched by another query. */
+        public Built withQuery(Query other) {
+            return new Built(other, terms, prefix, corrected, evidence, unfinished);
+        }
     }
 
     public Built build(IndexSnapshot snapshot, QueryText text, String category) {

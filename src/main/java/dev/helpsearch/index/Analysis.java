@@ -1,5 +1,6 @@
 package dev.helpsearch.index;
 
+import dev.helpsearch.text.Identifiers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,8 +40,6 @@ public final class Analysis {
      */
     private static final Pattern IDENTIFIER_RUNS = Pattern.compile("[\\p{L}\\p{N}_.\\-~:%$@#+]+");
     /** Sentence punctuation glued to the end of an identifier ("... in openclaw.json."). */
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,:;!?]+$");
-
     private Analysis() {}
 
     /** English prose as indexed: contractions keep their written form beside the spelled-out words. */
@@ -106,7 +105,7 @@ public final class Analysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new PatternTokenizer(IDENTIFIER_RUNS, 0);
-                TokenStream trimmed = new PatternReplaceFilter(tokenizer, TRAILING_PUNCTUATION, "", true);
+                TokenStream trimmed = new PatternReplaceFilter(tokenizer, Identifiers.TRAILING_PUNCTUATION, "", true);
                 trimmed = new LengthFilter(trimmed, 1, 255);
                 int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
                         | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS

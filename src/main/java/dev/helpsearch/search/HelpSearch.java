@@ -6,7 +6,6 @@ import dev.helpsearch.article.markdown.Heading;
 import dev.helpsearch.index.HitRecord;
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.index.IndexMetadata;
-import dev.helpsearch.search.build.KnownWords;
 import dev.helpsearch.search.build.QueryBuilder;
 import dev.helpsearch.search.core.Answer;
 import dev.helpsearch.search.core.DocValueText;
@@ -23,15 +22,26 @@ import dev.helpsearch.search.query.QueryText;
 import dev.helpsearch.search.query.WeakWords;
 import dev.helpsearch.search.rank.Answers;
 import dev.helpsearch.search.rank.CandidateFeatures;
+import dev.helpsearch.search.rank.Candidates;
+import dev.helpsearch.search.rank.CascadeExplanation;
+import dev.helpsearch.search.rank.CoverageAndLevel;
+import dev.helpsearch.search.rank.DrillDown;
+import dev.helpsearch.search.rank.FusedScore;
 import dev.helpsearch.search.rank.FusionCase;
 import dev.helpsearch.search.rank.FusionFeatures;
-import dev.helpsearch.search.rank.HitFacts;
 import dev.helpsearch.search.rank.HybridRanking;
 import dev.helpsearch.search.rank.LearnedFusion;
+import dev.helpsearch.search.rank.NoResultsRule;
 import dev.helpsearch.search.rank.OffTopic;
 import dev.helpsearch.search.rank.QueryVectors;
+import dev.helpsearch.search.rank.RankCascade;
+import dev.helpsearch.search.rank.RankContext;
+import dev.helpsearch.search.rank.Relaxation;
 import dev.helpsearch.search.rank.Reranker;
+import dev.helpsearch.search.rank.SemanticCandidates;
 import dev.helpsearch.search.rank.SemanticModel;
+import dev.helpsearch.search.rank.SimilarityFloor;
+import dev.helpsearch.search.rank.TextSearch;
 import dev.helpsearch.search.results.Facets;
 import dev.helpsearch.search.results.Highlights;
 import dev.helpsearch.search.results.RelatedArticles;
@@ -54,11 +64,8 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * The search core: ranked section and article hits with snippets, the in-app answer, as-you-type
@@ -69,12 +76,8 @@ public final class HelpSearch {
 
     /** Hits looked at beyond the requested page, so that duplicates can be dropped without a short page. */
     private static final int DEDUPE_SLACK = 10;
-    /** Hits by text score the reranker looks at; measured: 30 to 200 rank the same (eval/README.md). */
-    private static final int RERANK_DEPTH = 50;
     /** The window of a first page of ten, so that offline candidates are those a search sees. */
     private static final int CANDIDATE_WINDOW = 10 + DEDUPE_SLACK;
-    /** Exact hit counts up to this many; "at least" beyond. */
-    private static final int EXACT_TOTAL_UP_TO = 10_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The confidence an in-app answer needs; measured on the judged query sets (eval/README.md). */
@@ -89,7 +92,11 @@ public final class HelpSearch {
     private final Suggester suggester = new Suggester();
     private final RelatedArticles related = new RelatedArticles();
     private final Answers answers;
-    private final Reranker reranker;
+    /** The ranking of every request, stage by stage. */
+    private final RankCascade cascade;
+    /** The ranking by words and every candidate's fusion features, for fitting the fusion. */
+    private final RankCascade forFitting;
+
     private final SemanticModel semantic;
     private final HybridRanking hybrid;
     private final LearnedFusion fusion = new LearnedFusion(LearnedFusion.Model.load());
@@ -111,10 +118,19 @@ public final class HelpSearch {
         this.queries = new QueryBuilder(ranking);
         this.ranking = ranking;
         this.answers = new Answers(answerThreshold, fusion.answers());
-        this.reranker = new Reranker(ranking);
         this.semantic = semantic;
         this.queryVectors = queryVectors;
         this.hybrid = new HybridRanking(semantic, queryVectors);
+        Reranker reranker = new Reranker(ranking);
+        RankCascade lexical =
+                new RankCascade(new TextSearch(), new CoverageAndLevel(reranker), new DrillDown(reranker));
+        RankCascade byWords = lexical.then(new Relaxation(queries, ranking, lexical));
+        this.cascade = byWords.then(
+                SemanticCandidates.whenAvailable(hybrid),
+                new NoResultsRule(fusion, ranking),
+                new SimilarityFloor(fusion),
+                new FusedScore(fusion));
+        this.forFitting = byWords.then(SemanticCandidates.always(hybrid));
     }
 
     /** With the default ranking, answer threshold and query-vector cache. */
@@ -145,15 +161,14 @@ public final class HelpSearch {
                         text,
                         request.categories(),
                         request.offset() + request.limit() + DEDUPE_SLACK);
-                List<ScoreDoc> page =
-                        distinctByUrl(searcher, ranked.top().scoreDocs, request.offset(), request.limit());
+                List<ScoreDoc> page = distinctByUrl(searcher, ranked.hits(), request.offset(), request.limit());
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
                 Map<String, Map<String, Long>> facets = request.facets().contains(Facets.CATEGORY)
                         ? Map.of(Facets.CATEGORY, Facets.categoryCounts(searcher, ranked.matches()))
                         : null;
                 return new SearchResults(
                         request.query(),
-                        ranked.top().totalHits.value(),
+                        ranked.matches().total().value(),
                         millisSince(start),
                         ranked.built().corrected(),
                         hits,
@@ -165,161 +180,53 @@ public final class HelpSearch {
     }
 
     /**
-     * @param top      the final ranking
-     * @param lexical  the ranking by words alone, before any fusion
-     * @param semantic the documents nearest to the query's meaning, best first; empty when the
-     *                 semantic side sat the query out
-     * @param matches  the documents {@code top}'s total counts
+     * A request's ranking: what the stages read, what the last one left, and the documents the
+     * total and the facets count.
      */
-    private record Ranked(
-            QueryBuilder.Built built,
-            HitFacts facts,
-            TopDocs top,
-            ScoreDoc[] lexical,
-            ScoreDoc[] semantic,
-            Facets.Matches matches,
-            List<FusionFeatures.Candidate> candidates,
-            int strict) {
-        Ranked(
-                QueryBuilder.Built built,
-                HitFacts facts,
-                TopDocs top,
-                ScoreDoc[] lexical,
-                ScoreDoc[] semantic,
-                Facets.Matches matches,
-                int strict) {
-            this(built, facts, top, lexical, semantic, matches, List.of(), strict);
+    private record Ranked(RankContext context, Candidates candidates, Facets.Matches matches) {
+
+        QueryBuilder.Built built() {
+            return context.built();
         }
+
+        ScoreDoc[] hits() {
+            return candidates.hits();
+        }
+
+        List<FusionFeatures.Candidate> features() {
+            return candidates.meaning().map(Candidates.Meaning::features).orElse(List.of());
+        }
+    }
+
+    private RankContext context(
+            IndexSnapshot searcher, String query, QueryText text, List<String> categories, int window) {
+        return RankContext.of(searcher, queries, query, text, categories, Facets.categoryFilter(categories), window);
     }
 
     /**
      * The ranked documents for a query: the lexical ranking, fused with the semantic one when the
-     * model is ready and the query is one it helps.
+     * model is ready.
      */
     private Ranked rank(IndexSnapshot searcher, String query, QueryText text, List<String> categories, int window)
             throws IOException {
-        Ranked lexical = rankLexically(searcher, text, Facets.categoryFilter(categories), window);
-        return fuseLearned(searcher, query, text, categories, lexical);
+        RankContext context = context(searcher, query, text, categories, window);
+        Candidates ranked = cascade.run(context);
+        return new Ranked(context, ranked, matches(searcher, ranked));
     }
 
     /**
-     * Both sides' candidates ranked by the fitted model. {@code total} counts the documents that
-     * match by words and those found by meaning alone that are similar enough to count; an
-     * unanswerable question has none at all, whatever matched one of its words.
+     * What the total counts: the documents that match by words, and, once fused, those found by
+     * meaning alone that are similar enough to count; an unanswerable question has none at all,
+     * whatever matched one of its words.
      */
-    private Ranked fuseLearned(
-            IndexSnapshot searcher, String query, QueryText text, List<String> categories, Ranked lexical)
-            throws IOException {
-        float[] vector = hybrid.queryVector(searcher, query);
-        if (vector == null) {
-            return lexical;
+    private static Facets.Matches matches(IndexSnapshot searcher, Candidates ranked) throws IOException {
+        Candidates.Words words = ranked.words();
+        if (ranked.meaning().isEmpty()) {
+            return Facets.Matches.lexical(words.query(), words.total());
         }
-        ScoreDoc[] nearest = nearest(searcher, vector, categories);
-        List<FusionFeatures.Candidate> candidates = fusionCandidates(searcher, query, lexical, vector, nearest);
-        LearnedFusion.Fused fused =
-                fusion.fuse(candidates, knownShare(text, lexical.built()), hybrid.offTopic(searcher));
-        Facets.Matches matches = fused.ranked().length == 0
+        return ranked.hits().length == 0
                 ? Facets.Matches.none()
-                : Facets.Matches.fused(searcher, lexical.built().query(), lexical.top().totalHits, fused.ranked());
-        return new Ranked(
-                lexical.built(),
-                lexical.facts(),
-                new TopDocs(matches.total(), fused.ranked()),
-                lexical.lexical(),
-                nearest,
-                matches,
-                candidates,
-                lexical.strict());
-    }
-
-    /** The union of the lexical ranking's best and the nearest by meaning, each with its features. */
-    private static List<FusionFeatures.Candidate> fusionCandidates(
-            IndexSnapshot searcher, String query, Ranked lexical, float[] vector, ScoreDoc[] nearest)
-            throws IOException {
-        return FusionFeatures.of(
-                searcher,
-                lexical.facts(),
-                lexical.top().scoreDocs,
-                lexical.strict(),
-                nearest,
-                vector,
-                HybridRanking.shape(query, lexical.built()));
-    }
-
-    /**
-     * The nearest documents within any of the categories: the best of each category's nearest,
-     * as similarities are comparable across searches of one vector.
-     */
-    private ScoreDoc[] nearest(IndexSnapshot searcher, float[] vector, List<String> categories) throws IOException {
-        if (categories.size() <= 1) {
-            return hybrid.nearest(searcher, vector, categories.isEmpty() ? null : categories.get(0));
-        }
-        List<ScoreDoc> all = new ArrayList<>();
-        int candidates = 0;
-        for (String category : categories) {
-            ScoreDoc[] some = hybrid.nearest(searcher, vector, category);
-            candidates = Math.max(candidates, some.length);
-            all.addAll(Arrays.asList(some));
-        }
-        all.sort((a, b) -> Float.compare(b.score, a.score));
-        return all.subList(0, Math.min(all.size(), Math.max(candidates, 1))).toArray(ScoreDoc[]::new);
-    }
-
-    /**
-     * The lexical ranking. When few documents contain enough of the query's words, those
-     * containing fewer follow them, so a symptom described in other words still finds something.
-     */
-    private Ranked rankLexically(IndexSnapshot searcher, QueryText text, Query filter, int window) throws IOException {
-        QueryBuilder.Built unfiltered = queries.build(searcher, text, null);
-        QueryBuilder.Built built = filtered(unfiltered, filter);
-        HitFacts facts = new HitFacts(searcher, built.evidence());
-        TopDocs top = reranked(facts, searcher.search(built.query(), collector(window)));
-        // whether to relax is the query's matter, not the filter's: a filter narrows the matches a
-        // facet counted, it must not turn them into the looser matches of the relaxed query
-        if (top.totalHits.value() >= ranking.relaxBelow()
-                || (filter != null && searcher.count(unfiltered.query()) >= ranking.relaxBelow())) {
-            return new Ranked(
-                    built,
-                    facts,
-                    top,
-                    top.scoreDocs,
-                    new ScoreDoc[0],
-                    Facets.Matches.lexical(built.query(), top.totalHits),
-                    top.scoreDocs.length);
-        }
-        QueryBuilder.Built relaxed = filtered(queries.build(searcher, text, null, true), filter);
-        // the relaxed query usually has the same word groups: their facts are then known already
-        HitFacts relaxedFacts =
-                relaxed.evidence().equals(built.evidence()) ? facts : new HitFacts(searcher, relaxed.evidence());
-        TopDocs more = reranked(relaxedFacts, searcher.search(relaxed.query(), collector(window)));
-        Query both = new BooleanQuery.Builder()
-                .add(built.query(), Occur.SHOULD)
-                .add(relaxed.query(), Occur.SHOULD)
-                .build();
-        ScoreDoc[] ordered = followedBy(top.scoreDocs, more.scoreDocs);
-        return new Ranked(
-                new QueryBuilder.Built(
-                        both, built.terms(), built.prefix(), built.corrected(), built.evidence(), built.unfinished()),
-                facts,
-                new TopDocs(more.totalHits, ordered),
-                ordered,
-                new ScoreDoc[0],
-                Facets.Matches.lexical(both, more.totalHits),
-                top.scoreDocs.length);
-    }
-
-    /** The categories are filtered here rather than by the query builder, which takes one at most. */
-    private static QueryBuilder.Built filtered(QueryBuilder.Built built, Query filter) {
-        if (filter == null) {
-            return built;
-        }
-        return new QueryBuilder.Built(
-                Facets.filtered(built.query(), filter),
-                built.terms(),
-                built.prefix(),
-                built.corrected(),
-                built.evidence(),
-                built.unfinished());
+                : Facets.Matches.fused(searcher, words.query(), words.total(), ranked.hits());
     }
 
     /**
@@ -331,26 +238,18 @@ public final class HelpSearch {
         QueryText text = QueryText.parse(SearchRequest.checkedQuery(query));
         return index.withSnapshot(searcher -> {
             try {
-                Ranked lexical = rankLexically(searcher, text, null, CANDIDATE_WINDOW);
-                // by words alone too, when there is no vector: the semantic features are then 0
-                float[] vector = hybrid.queryVector(searcher, query);
-                ScoreDoc[] nearest = vector == null ? new ScoreDoc[0] : nearest(searcher, vector, List.of());
+                RankContext context = context(searcher, query, text, List.of(), CANDIDATE_WINDOW);
+                Candidates.Meaning meaning = forFitting.run(context).meaning().orElseThrow();
                 List<CandidateFeatures> out = new ArrayList<>();
-                for (FusionFeatures.Candidate c : fusionCandidates(searcher, query, lexical, vector, nearest)) {
+                for (FusionFeatures.Candidate c : meaning.features()) {
                     out.add(new CandidateFeatures(
                             HitRecords.read(searcher, c.doc()).url(), c.lexical(), c.features()));
                 }
-                return new FusionCase(
-                        out, knownShare(text, lexical.built()), vector == null ? 0 : hybrid.offTopic(searcher));
+                return new FusionCase(out, NoResultsRule.knownShare(ranking, context), meaning.offTopic());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private double knownShare(QueryText text, QueryBuilder.Built built) {
-        return KnownWords.share(
-                ranking.dropFiller(text.free()), built.evidence().size());
     }
 
     public static List<String> candidateFeatureNames() {
@@ -359,36 +258,17 @@ public final class HelpSearch {
 
     /**
      * How the query was understood and how the first hits were ranked, for people tuning ranking:
-     * the Lucene query, then per hit in final order its score, what the reranker saw and Lucene's
-     * explanation of its text score.
+     * the Lucene query, then the cascade stage by stage, then per hit what each stage made of it.
      */
     public String explain(SearchRequest request) {
         QueryText text = QueryText.parse(request.query());
         return index.withSnapshot(searcher -> {
             try {
-                Ranked ranked =
-                        rank(searcher, request.query(), text, request.categories(), request.limit() + DEDUPE_SLACK);
-                QueryBuilder.Built built = ranked.built();
-                StringBuilder out =
-                        new StringBuilder("query: ").append(built.query()).append('\n');
-                List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, request.limit());
-                for (ScoreDoc hit : page) {
-                    out.append(HitRecords.read(searcher, hit.doc).url())
-                            .append("  score ")
-                            .append(hit.score)
-                            .append('\n');
-                    ranked.candidates().stream()
-                            .filter(c -> c.doc() == hit.doc)
-                            .findFirst()
-                            .ifPresent(c ->
-                                    out.append("  ").append(fusion.explain(c)).append('\n'));
-                    out.append("  ")
-                            .append(reranker.explain(ranked.facts(), hit.doc))
-                            .append('\n')
-                            .append(searcher.explain(built.query(), hit.doc))
-                            .append('\n');
-                }
-                return out.toString();
+                RankContext context =
+                        context(searcher, request.query(), text, request.categories(), request.limit() + DEDUPE_SLACK);
+                List<RankCascade.Step> steps = cascade.trace(context);
+                ScoreDoc[] ranked = steps.get(steps.size() - 1).after().hits();
+                return CascadeExplanation.of(steps, distinctByUrl(searcher, ranked, 0, request.limit()), context);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -402,17 +282,22 @@ public final class HelpSearch {
         return index.withSnapshot(searcher -> {
             try {
                 Ranked ranked = rank(searcher, query, text, List.of(), Answers.CANDIDATES + DEDUPE_SLACK);
-                List<ScoreDoc> page = distinctByUrl(searcher, ranked.top().scoreDocs, 0, Answers.CANDIDATES);
+                List<ScoreDoc> page = distinctByUrl(searcher, ranked.hits(), 0, Answers.CANDIDATES);
                 List<SearchHit> hits = toHits(searcher, ranked.built(), page);
                 Answer answer = answers.best(
                         searcher,
                         ranked.built(),
                         page,
                         hits,
-                        ranked.lexical(),
-                        ranked.semantic(),
-                        ranked.candidates(),
-                        ranked.candidates().isEmpty() ? 0 : hybrid.offTopic(searcher));
+                        ranked.candidates().lexical(),
+                        ranked.candidates()
+                                .meaning()
+                                .map(Candidates.Meaning::nearest)
+                                .orElse(new ScoreDoc[0]),
+                        ranked.features(),
+                        ranked.features().isEmpty()
+                                ? 0
+                                : ranked.candidates().meaning().get().offTopic());
                 return new AnswerResult(query, answer, answer == null ? hits : List.of(), millisSince(start));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -538,35 +423,6 @@ public final class HelpSearch {
                     hybrid.available(snapshot) ? "hybrid" : "lexical",
                     semanticState);
         });
-    }
-
-    /**
-     * Collects more than the page: the reranker reorders the best hits by text score, and
-     * duplicate removal must never leave the page short.
-     */
-    private static TopScoreDocCollectorManager collector(int window) {
-        return new TopScoreDocCollectorManager(Math.max(2 * window, RERANK_DEPTH), EXACT_TOTAL_UP_TO);
-    }
-
-    private TopDocs reranked(HitFacts facts, TopDocs top) throws IOException {
-        return new TopDocs(top.totalHits, reranker.rerank(facts, top.scoreDocs));
-    }
-
-    /** The first hits, then those of the second list that are not among them. */
-    private static ScoreDoc[] followedBy(ScoreDoc[] first, ScoreDoc[] second) {
-        Set<Integer> seen = new HashSet<>();
-        List<ScoreDoc> merged = new ArrayList<>();
-        for (ScoreDoc doc : first) {
-            if (seen.add(doc.doc)) {
-                merged.add(doc);
-            }
-        }
-        for (ScoreDoc doc : second) {
-            if (seen.add(doc.doc)) {
-                merged.add(doc);
-            }
-        }
-        return merged.toArray(ScoreDoc[]::new);
     }
 
     /** One hit per url (duplicate headings can share an anchor). */

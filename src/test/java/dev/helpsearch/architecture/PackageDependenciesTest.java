@@ -70,7 +70,7 @@ class PackageDependenciesTest {
                 .whereLayer("index")
                 .mayOnlyBeAccessedByLayers("search", "app", "cli")
                 .whereLayer("text")
-                .mayOnlyBeAccessedByLayers("search", "insights")
+                .mayOnlyBeAccessedByLayers("index", "search", "insights")
                 .whereLayer("semantic")
                 .mayOnlyBeAccessedByLayers("index", "search", "app", "cli")
                 .whereLayer("article")

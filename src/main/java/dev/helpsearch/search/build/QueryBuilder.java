@@ -8,6 +8,7 @@ import dev.helpsearch.search.query.QueryText;
 import dev.helpsearch.search.query.Typos;
 import dev.helpsearch.search.query.WeakWords;
 import dev.helpsearch.text.AnalyzedTerms;
+import dev.helpsearch.text.Identifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -107,6 +108,25 @@ public final class QueryBuilder {
         public Built {
             terms = List.copyOf(terms);
             evidence = List.copyOf(evidence);
+        }
+
+        /**
+         * Limited to the documents {@code filter} matches, scored as before; itself for a null
+         * filter. Categories are filtered here rather than by {@link #build}, which takes one at most.
+         */
+        public Built filtered(Query filter) {
+            if (filter == null) {
+                return this;
+            }
+            return withQuery(new BooleanQuery.Builder()
+                    .add(query, Occur.MUST)
+                    .add(filter, Occur.FILTER)
+                    .build());
+        }
+
+        /** The same words searched by another query. */
+        public Built withQuery(Query other) {
+            return new Built(other, terms, prefix, corrected, evidence, unfinished);
         }
     }
 
@@ -538,8 +558,9 @@ public final class QueryBuilder {
         for (String token : analyze(identifiers, text)) {
             // plain words are already searched (parts of identifiers included); these are the
             // names themselves: openclaw.json, data_dir, :18789, -i
-            boolean name = token.chars().anyMatch(c -> !Character.isLetter(c));
-            if (name && !englishTerms.contains(token) && result.size() < MAX_SEARCHED_GROUPS) {
+            if (Identifiers.isIdentifier(token)
+                    && !englishTerms.contains(token)
+                    && result.size() < MAX_SEARCHED_GROUPS) {
                 result.add(token);
             }
         }

@@ -1,6 +1,7 @@
 package dev.helpsearch.search.core;
 
 import dev.helpsearch.index.IndexFields;
+import dev.helpsearch.text.Words;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
@@ -250,12 +251,7 @@ public record Ranking(
 
     /** The text without greetings and sign-offs, when it is long enough to be a pasted ticket. */
     public String dropFiller(String text) {
-        Matcher counter = WORD.matcher(text);
-        int words = 0;
-        while (counter.find()) {
-            words++;
-        }
-        if (words < FILLER_FROM_WORDS) {
+        if (Words.count(text) < FILLER_FROM_WORDS) {
             return text;
         }
         Matcher m = WORD.matcher(text);

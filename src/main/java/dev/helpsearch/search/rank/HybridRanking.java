@@ -4,8 +4,10 @@ import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.build.QueryBuilder;
 import dev.helpsearch.search.core.IndexSnapshot;
 import dev.helpsearch.semantic.Embedder;
+import dev.helpsearch.text.Identifiers;
+import dev.helpsearch.text.Words;
 import java.io.IOException;
-import java.util.regex.Pattern;
+import java.util.Arrays;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -21,9 +23,6 @@ public final class HybridRanking {
 
     /** Nearest documents taken from the vector side. */
     static final int CANDIDATES = 100;
-    /** Queries with a token like these are identifiers: file names, config keys, ports, flags, camelCase. */
-    private static final Pattern IDENTIFIER = Pattern.compile(
-            "(^|\\s)(\\S*[\\p{L}\\p{N}][._/:~-][\\p{L}\\p{N}]\\S*|[-:~$@]\\S+|\\S*\\p{Ll}\\p{Lu}\\S*|\\S*\\p{L}\\S*\\p{N}\\S*|\\p{N}{3,})(?=\\s|$)");
     /** Beyond this many words a query is a described problem, identifiers in it or not. */
     private static final int IDENTIFIER_QUERY_WORDS = 4;
 
@@ -58,14 +57,13 @@ public final class HybridRanking {
 
     /** How the fusion sees the query's form. */
     public static FusionFeatures.QueryShape shape(String query, QueryBuilder.Built built) {
-        String stripped = query.strip();
-        int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
-        return new FusionFeatures.QueryShape(words, isIdentifierQuery(stripped, words), built.unfinished());
+        String[] words = Words.of(query);
+        return new FusionFeatures.QueryShape(words.length, isIdentifierQuery(words), built.unfinished());
     }
 
-    /** @param words how many words the (stripped) query has */
-    static boolean isIdentifierQuery(String stripped, int words) {
-        return words <= IDENTIFIER_QUERY_WORDS && IDENTIFIER.matcher(stripped).find();
+    /** A few words of which one names something ({@link Identifiers}): looked up more than described. */
+    static boolean isIdentifierQuery(String[] words) {
+        return words.length <= IDENTIFIER_QUERY_WORDS && Arrays.stream(words).anyMatch(Identifiers::isIdentifier);
     }
 
     /** The documents nearest to the query vector, best first, within a category when one is given. */

@@ -155,24 +155,41 @@ public final class LearnedFusion {
     }
 
     /**
+     * The model's three decisions at once, as the cascade takes them one stage each
+     * ({@link NoResultsRule}, {@link SimilarityFloor}, {@link FusedScore}).
+     *
      * @param knownShare the share of the query's content words the index knows
      * @param offTopic   the corpus's off-topic similarity level
      */
     public Fused fuse(List<FusionFeatures.Candidate> candidates, double knownShare, double offTopic) {
-        if (!model.noResults().answerable(candidates, knownShare, offTopic)) {
+        if (!answerable(candidates, knownShare, offTopic)) {
             return new Fused(new ScoreDoc[0], 0);
         }
-        List<ScoreDoc> kept = new ArrayList<>(candidates.size());
-        int semanticOnly = 0;
+        List<FusionFeatures.Candidate> kept =
+                candidates.stream().filter(c -> accepts(c, offTopic)).toList();
+        int semanticOnly = (int) kept.stream().filter(c -> !c.lexical()).count();
+        return new Fused(ranked(kept), semanticOnly);
+    }
+
+    /** Whether the question has results at all ({@link NoResults}). */
+    boolean answerable(List<FusionFeatures.Candidate> candidates, double knownShare, double offTopic) {
+        return model.noResults().answerable(candidates, knownShare, offTopic);
+    }
+
+    /** The similarity a document found by meaning alone needs to count, for {@code --explain}. */
+    double floor(double offTopic) {
+        return offTopic + model.noResults().minSimilarityAboveOffTopic();
+    }
+
+    /** The candidates scored by the fitted weights, best first. */
+    ScoreDoc[] ranked(List<FusionFeatures.Candidate> candidates) {
+        List<ScoreDoc> scored = new ArrayList<>(candidates.size());
         for (FusionFeatures.Candidate candidate : candidates) {
-            if (accepts(candidate, offTopic)) {
-                kept.add(new ScoreDoc(candidate.doc(), (float) score(candidate)));
-                semanticOnly += candidate.lexical() ? 0 : 1;
-            }
+            scored.add(new ScoreDoc(candidate.doc(), (float) score(candidate)));
         }
         // a stable sort: on a tie the lexical side's order stands
-        kept.sort(Comparator.comparingDouble((ScoreDoc d) -> d.score).reversed());
-        return new Fused(kept.toArray(ScoreDoc[]::new), semanticOnly);
+        scored.sort(Comparator.comparingDouble((ScoreDoc d) -> d.score).reversed());
+        return scored.toArray(ScoreDoc[]::new);
     }
 
     /** Each feature's contribution to a candidate's score, largest first, for {@code --explain}. */

@@ -29,22 +29,40 @@ public final class Reranker {
         this.ranking = ranking;
     }
 
-    /** The hits in their final order, with their final scores. */
+    /** The hits in their final order, with their final scores: {@link #boosted}, then {@link #drilledDown}. */
     public ScoreDoc[] rerank(HitFacts hitFacts, ScoreDoc[] hits) throws IOException {
+        return drilledDown(hitFacts, boosted(hitFacts, hits));
+    }
+
+    /** Steps 1 and 2: the coverage constant added and the level factor applied, best first. */
+    public ScoreDoc[] boosted(HitFacts hitFacts, ScoreDoc[] hits) throws IOException {
+        if (hits.length == 0) {
+            return hits;
+        }
+        HitFacts.Facts facts = hitFacts.of(hits);
+        ScoreDoc[] boosted = new ScoreDoc[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            double score = (hits[i].score + ranking.coverageBoost() * facts.matched()[i])
+                    * ranking.levelBoost(facts.level()[i]);
+            boosted[i] = new ScoreDoc(hits[i].doc, (float) score);
+        }
+        Arrays.sort(
+                boosted,
+                (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return boosted;
+    }
+
+    /** Step 3, on hits in their order so far: a section holding more of the query goes above its article. */
+    public ScoreDoc[] drilledDown(HitFacts hitFacts, ScoreDoc[] hits) throws IOException {
         if (hits.length == 0) {
             return hits;
         }
         HitFacts.Facts facts = hitFacts.of(hits);
         Candidate[] candidates = new Candidate[hits.length];
         for (int i = 0; i < hits.length; i++) {
-            double score = (hits[i].score + ranking.coverageBoost() * facts.matched()[i])
-                    * ranking.levelBoost(facts.level()[i]);
             candidates[i] =
-                    new Candidate(hits[i].doc, (float) score, facts.matched()[i], facts.level()[i], facts.page()[i]);
+                    new Candidate(hits[i].doc, hits[i].score, facts.matched()[i], facts.level()[i], facts.page()[i]);
         }
-        Arrays.sort(
-                candidates,
-                (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         List<Candidate> order = drillDown(candidates, hitFacts.groups());
         ScoreDoc[] result = new ScoreDoc[order.size()];
         for (int i = 0; i < result.length; i++) {

@@ -107,17 +107,6 @@ public final class Facets {
         return any.build();
     }
 
-    /** {@code query} limited to the documents {@code filter} matches, scored as before. */
-    public static Query filtered(Query query, Query filter) {
-        if (filter == null) {
-            return query;
-        }
-        return new BooleanQuery.Builder()
-                .add(query, Occur.MUST)
-                .add(filter, Occur.FILTER)
-                .build();
-    }
-
     /** Refuses a category the index does not have, naming the ones it has. */
     public static void checkCategories(IndexSnapshot searcher, List<String> categories) throws IOException {
         if (categories.isEmpty()) {

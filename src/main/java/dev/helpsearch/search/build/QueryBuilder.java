@@ -3,6 +3,7 @@ package dev.helpsearch.search.build;
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.IndexSnapshot;
+import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.query.QueryText;
 import dev.helpsearch.search.query.Typos;
@@ -27,7 +28,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -52,15 +52,9 @@ public final class QueryBuilder {
     static final int MAX_GROUPS = 128;
     /**
      * Upper bound on word groups searched for: the most informative ones of a long ticket. It keeps
-     * the query's size (and time) bounded for any input, well inside {@link #MAX_CLAUSES}.
+     * the query's size (and time) bounded for any input, well inside {@link LiveIndex#MAX_CLAUSES}.
      */
     static final int MAX_SEARCHED_GROUPS = 24;
-    /** Lucene's bound on the leaf queries of one query; ours stay far below it by construction. */
-    static final int MAX_CLAUSES = 16_384;
-
-    static {
-        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
-    }
     /**
      * Upper bound on tokens (words plus their synonyms) read into one token graph: Lucene's graph
      * analysis recurses once per position and gives up past a thousand, so a pasted wall of words

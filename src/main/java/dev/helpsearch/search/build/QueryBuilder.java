@@ -8,19 +8,11 @@ import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.query.QueryText;
 import dev.helpsearch.search.query.Typos;
 import dev.helpsearch.text.AnalyzedTerms;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -35,8 +27,6 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.AttributeSource;
-import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 /**
  * Builds the Lucene query for what a user typed. The text is never parsed as query syntax. It is
@@ -63,8 +53,6 @@ public final class QueryBuilder {
     static final int MAX_GRAPH_TOKENS = 4 * MAX_GROUPS;
     /** Upper bound on index terms one prefix may expand to. */
     static final int MAX_EXPANSIONS = 32;
-
-    private static final String VIRTUAL_FIELD = "q";
 
     private final Ranking ranking;
     private final Analyzer plainWords = Analysis.plainWords();
@@ -293,63 +281,10 @@ public final class QueryBuilder {
     }
 
     private List<WordGroup> groups(Analyzer analyzer, String text) {
-        List<WordGroup> groups = new ArrayList<>();
         if (analyze(analyzer, text).isEmpty()) {
-            return groups;
+            return List.of();
         }
-        try (TokenStream stream =
-                new LimitTokenCountFilter(analyzer.tokenStream(VIRTUAL_FIELD, text), MAX_GRAPH_TOKENS)) {
-            GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(stream);
-            int[] articulation = graph.articulationPoints();
-            int start = 0;
-            for (int i = 0; i <= articulation.length && groups.size() < MAX_GROUPS; i++) {
-                int end = i == articulation.length ? -1 : articulation[i];
-                List<WordGroup.Alternative> alternatives = new ArrayList<>();
-                if (graph.hasSidePath(start)) {
-                    Iterator<TokenStream> paths = graph.getFiniteStrings(start, end);
-                    while (paths.hasNext()) {
-                        WordGroup.Alternative path = alternative(paths.next());
-                        if (!path.words().isEmpty()
-                                && alternatives.stream()
-                                        .noneMatch(a -> a.words().equals(path.words()))) {
-                            alternatives.add(path);
-                        }
-                    }
-                } else {
-                    for (AttributeSource token : graph.getTerms(start)) {
-                        String word =
-                                token.getAttribute(CharTermAttribute.class).toString();
-                        boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(
-                                token.getAttribute(TypeAttribute.class).type());
-                        if (alternatives.stream().noneMatch(a -> a.words().equals(List.of(word)))) {
-                            alternatives.add(new WordGroup.Alternative(List.of(word), synonym));
-                        }
-                    }
-                }
-                if (!alternatives.isEmpty()) {
-                    groups.add(new WordGroup(alternatives));
-                }
-                start = end;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
-        }
-        return groups;
-    }
-
-    private static WordGroup.Alternative alternative(TokenStream path) throws IOException {
-        List<String> words = new ArrayList<>();
-        boolean synonym = false;
-        CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
-        TypeAttribute type = path.addAttribute(TypeAttribute.class);
-        path.reset();
-        while (path.incrementToken()) {
-            words.add(term.toString());
-            synonym |= SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
-        }
-        path.end();
-        path.close();
-        return new WordGroup.Alternative(words, synonym);
+        return new WordGroups(analyzer).of(text, MAX_GRAPH_TOKENS, MAX_GROUPS);
     }
 
     /** The word being typed as the start of a longer word in a heading, title or (from two letters) text. */

@@ -3,37 +3,24 @@ package dev.helpsearch.search.build;
 import dev.helpsearch.index.Analysis;
 import dev.helpsearch.index.IndexFields;
 import dev.helpsearch.search.core.IndexSnapshot;
+import dev.helpsearch.search.core.LiveIndex;
 import dev.helpsearch.search.core.Ranking;
 import dev.helpsearch.search.query.QueryText;
 import dev.helpsearch.search.query.Typos;
-import dev.helpsearch.search.query.WeakWords;
 import dev.helpsearch.text.AnalyzedTerms;
 import dev.helpsearch.text.Identifiers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -41,10 +28,6 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.AttributeSource;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
-import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 /**
  * Builds the Lucene query for what a user typed. The text is never parsed as query syntax. It is
@@ -60,15 +43,9 @@ public final class QueryBuilder {
     static final int MAX_GROUPS = 128;
     /**
      * Upper bound on word groups searched for: the most informative ones of a long ticket. It keeps
-     * the query's size (and time) bounded for any input, well inside {@link #MAX_CLAUSES}.
+     * the query's size (and time) bounded for any input, well inside {@link LiveIndex#MAX_CLAUSES}.
      */
     static final int MAX_SEARCHED_GROUPS = 24;
-    /** Lucene's bound on the leaf queries of one query; ours stay far below it by construction. */
-    static final int MAX_CLAUSES = 16_384;
-
-    static {
-        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
-    }
     /**
      * Upper bound on tokens (words plus their synonyms) read into one token graph: Lucene's graph
      * analysis recurses once per position and gives up past a thousand, so a pasted wall of words
@@ -77,8 +54,6 @@ public final class QueryBuilder {
     static final int MAX_GRAPH_TOKENS = 4 * MAX_GROUPS;
     /** Upper bound on index terms one prefix may expand to. */
     static final int MAX_EXPANSIONS = 32;
-
-    private static final String VIRTUAL_FIELD = "q";
 
     private final Ranking ranking;
     private final Analyzer plainWords = Analysis.plainWords();
@@ -136,7 +111,7 @@ public final class QueryBuilder {
 
     /** With {@code relaxed}, a hit needs only one of the known words. */
     public Built build(IndexSnapshot snapshot, QueryText text, String category, boolean relaxed) {
-        IndexReader reader = snapshot.getIndexReader();
+        IndexVocabulary vocabulary = new IndexVocabulary(snapshot.getIndexReader(), ranking);
         String words = ranking.dropFiller(text.freeWithoutLastWord());
         String prefix = text.prefix();
         Clauses exact = clauses(snapshot, words, text.lastWord(), prefix, relaxed);
@@ -146,7 +121,7 @@ public final class QueryBuilder {
 
         // a misspelling is corrected at a discount; the last word only when no indexed word starts with it
         String correctedWords = typos.correct(snapshot, words, ranking);
-        boolean typing = !prefix.isEmpty() && hasPrefix(reader, prefix);
+        boolean typing = !prefix.isEmpty() && vocabulary.hasPrefix(prefix);
         String correctedLast = typing ? null : typos.correct(snapshot, text.lastWord(), ranking);
         String corrected = null;
         if (correctedWords != null || correctedLast != null) {
@@ -184,7 +159,7 @@ public final class QueryBuilder {
         if (category != null) {
             full.add(new TermQuery(new Term(IndexFields.CATEGORY, category)), Occur.FILTER);
         }
-        boolean unfinished = typing && !isVocabularyWord(reader, prefix);
+        boolean unfinished = typing && !vocabulary.isVocabularyWord(prefix);
         return new Built(full.build(), List.copyOf(terms), text.prefix(), corrected, evidence, unfinished);
     }
 
@@ -192,9 +167,10 @@ public final class QueryBuilder {
     private record Clauses(Query query, List<String> terms, List<Query> evidence) {}
 
     private Clauses clauses(IndexSnapshot snapshot, String words, String lastWord, String prefix, boolean relaxed) {
-        IndexReader reader = snapshot.getIndexReader();
+        IndexVocabulary vocabulary = new IndexVocabulary(snapshot.getIndexReader(), ranking);
         String all = (words + " " + lastWord).strip();
-        List<Group> groups = mostInformative(reader, groups(snapshot.queryAnalyzer(), all), !prefix.isEmpty());
+        List<WordGroup> groups = vocabulary.mostInformative(
+                groups(snapshot.queryAnalyzer(), all), MAX_SEARCHED_GROUPS, !prefix.isEmpty());
         if (groups.isEmpty()) {
             return new Clauses(null, List.of(), List.of());
         }
@@ -204,19 +180,21 @@ public final class QueryBuilder {
         int contentClauses = 0;
         Set<String> terms = new LinkedHashSet<>();
         for (int i = 0; i < groups.size(); i++) {
-            Group group = groups.get(i);
+            WordGroup group = groups.get(i);
             terms.addAll(group.terms());
-            Query clause = group.query(this);
-            boolean counted = group.known(reader) && !group.weak();
+            Query clause = query(group);
+            boolean known = vocabulary.isKnown(group.terms());
+            boolean counted = known && !group.weak();
             boolean typing = i == groups.size() - 1 && !prefix.isEmpty() && group.singleWords();
             if (typing) {
                 // the word still being typed: the words it already is, or the start of a longer one
                 // (not where it completes a multi-word synonym: "black screen" is not "screen*")
                 // a typed word that is already a known word is probably finished: longer words count less
-                float weight = group.known(reader) ? ranking.knownWordPrefixWeight() : 1f;
+                float weight = known ? ranking.knownWordPrefixWeight() : 1f;
                 clause = new DisjunctionMaxQuery(List.of(clause, new BoostQuery(prefixClause(prefix), weight)), 0f);
-                counted =
-                        prefix.length() >= ranking.minCountedPrefix() ? counted || hasPrefix(reader, prefix) : counted;
+                counted = prefix.length() >= ranking.minCountedPrefix()
+                        ? counted || vocabulary.hasPrefix(prefix)
+                        : counted;
             }
             if (counted) {
                 content.add(clause, Occur.SHOULD);
@@ -244,106 +222,37 @@ public final class QueryBuilder {
         return new Clauses(query.build(), List.copyOf(terms), evidence);
     }
 
-    /** One way of reading a position of the query: the user's own words, or a synonym of them. */
-    private record Alternative(List<String> words, boolean synonym) {}
-
     /**
-     * A position of the analysed query: one word with its single-word synonyms, or (where a
-     * multi-word synonym starts) alternative word sequences such as "log in" / "sign in" / "login".
+     * The user's words score in full; synonyms a little less, so the wording a user chose wins
+     * when an article uses it; a multi-word alternative scores about as much as one word, not
+     * the sum of its words' weights that a phrase query gives.
      */
-    private record Group(List<Alternative> alternatives) {
-
-        List<String> terms() {
-            return alternatives.stream()
-                    .flatMap(a -> a.words().stream())
-                    .distinct()
-                    .toList();
+    private Query query(WordGroup group) {
+        List<WordGroup.Alternative> singles =
+                group.alternatives().stream().filter(a -> a.words().size() == 1).toList();
+        List<Query> options = new ArrayList<>();
+        if (!singles.isEmpty()) {
+            options.add(multiField(new Words(
+                    singles.stream().map(a -> a.words().get(0)).toList(),
+                    singles.stream()
+                            .map(a -> a.synonym() ? ranking.synonymWeight() : 1f)
+                            .toList())));
         }
-
-        /** Made only of words that carry grammar, not a topic. */
-        boolean weak() {
-            return terms().stream().allMatch(WeakWords::contains);
-        }
-
-        boolean known(IndexReader reader) {
-            return isKnown(reader, terms());
-        }
-
-        boolean singleWords() {
-            return alternatives.stream().allMatch(a -> a.words().size() == 1);
-        }
-
-        /**
-         * The user's words score in full; synonyms a little less, so the wording a user chose wins
-         * when an article uses it; a multi-word alternative scores about as much as one word, not
-         * the sum of its words' weights that a phrase query gives.
-         */
-        Query query(QueryBuilder builder) {
-            List<Alternative> singles =
-                    alternatives.stream().filter(a -> a.words().size() == 1).toList();
-            List<Query> options = new ArrayList<>();
-            if (!singles.isEmpty()) {
-                options.add(builder.multiField(new Words(
-                        singles.stream().map(a -> a.words().get(0)).toList(),
-                        singles.stream()
-                                .map(a -> a.synonym() ? builder.ranking.synonymWeight() : 1f)
-                                .toList())));
+        for (WordGroup.Alternative alternative : group.alternatives()) {
+            if (alternative.words().size() > 1) {
+                float weight = (alternative.synonym() ? ranking.synonymWeight() : 1f)
+                        / alternative.words().size();
+                options.add(new BoostQuery(multiField(new Phrase(alternative.words(), 1)), weight));
             }
-            for (Alternative alternative : alternatives) {
-                if (alternative.words().size() > 1) {
-                    float weight = (alternative.synonym() ? builder.ranking.synonymWeight() : 1f)
-                            / alternative.words().size();
-                    options.add(new BoostQuery(builder.multiField(new Phrase(alternative.words(), 1)), weight));
-                }
-            }
-            return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
         }
-    }
-
-    /**
-     * At most {@link #MAX_SEARCHED_GROUPS} groups, in query order: the rarest known words first,
-     * then common ones, weak and unknown ones last; the word being typed is always kept.
-     */
-    private static List<Group> mostInformative(IndexReader reader, List<Group> groups, boolean keepLast) {
-        if (groups.size() <= MAX_SEARCHED_GROUPS) {
-            return groups;
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            order.add(i);
-        }
-        long[] rank = new long[groups.size()];
-        for (int i = 0; i < groups.size(); i++) {
-            Group group = groups.get(i);
-            long frequency = docFrequency(reader, group.terms());
-            rank[i] = frequency == 0 ? Long.MAX_VALUE : group.weak() ? Long.MAX_VALUE / 2 + frequency : frequency;
-        }
-        if (keepLast) {
-            rank[groups.size() - 1] = -1;
-        }
-        order.sort((a, b) -> Long.compare(rank[a], rank[b]));
-        List<Integer> kept = new ArrayList<>(order.subList(0, MAX_SEARCHED_GROUPS));
-        kept.sort(Integer::compare);
-        return kept.stream().map(groups::get).toList();
-    }
-
-    private static long docFrequency(IndexReader reader, List<String> terms) {
-        try {
-            long max = 0;
-            for (String term : terms) {
-                max = Math.max(max, reader.docFreq(new Term(IndexFields.ALL_TEXT, term)));
-            }
-            return max;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
     }
 
     /**
      * Matches the hits that contain the group anywhere (heading, context, text, code or as an
      * identifier part): one lookup in the combined field instead of one per field.
      */
-    private static Query presence(Group group, String prefix) {
+    private static Query presence(WordGroup group, String prefix) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         List<String> singles = group.alternatives().stream()
                 .filter(a -> a.words().size() == 1)
@@ -353,7 +262,7 @@ public final class QueryBuilder {
             any.add(new TermQuery(new Term(IndexFields.ALL_TEXT, word)), Occur.SHOULD);
             any.add(new TermQuery(new Term(IndexFields.IDENT_TEXT, word)), Occur.SHOULD);
         }
-        for (Alternative alternative : group.alternatives()) {
+        for (WordGroup.Alternative alternative : group.alternatives()) {
             if (alternative.words().size() > 1) {
                 any.add(phrase(IndexFields.ALL_TEXT, alternative.words(), 1), Occur.SHOULD);
             }
@@ -372,64 +281,11 @@ public final class QueryBuilder {
         return builder.build();
     }
 
-    private List<Group> groups(Analyzer analyzer, String text) {
-        List<Group> groups = new ArrayList<>();
+    private List<WordGroup> groups(Analyzer analyzer, String text) {
         if (analyze(analyzer, text).isEmpty()) {
-            return groups;
+            return List.of();
         }
-        try (TokenStream stream =
-                new LimitTokenCountFilter(analyzer.tokenStream(VIRTUAL_FIELD, text), MAX_GRAPH_TOKENS)) {
-            GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(stream);
-            int[] articulation = graph.articulationPoints();
-            int start = 0;
-            for (int i = 0; i <= articulation.length && groups.size() < MAX_GROUPS; i++) {
-                int end = i == articulation.length ? -1 : articulation[i];
-                List<Alternative> alternatives = new ArrayList<>();
-                if (graph.hasSidePath(start)) {
-                    Iterator<TokenStream> paths = graph.getFiniteStrings(start, end);
-                    while (paths.hasNext()) {
-                        Alternative path = alternative(paths.next());
-                        if (!path.words().isEmpty()
-                                && alternatives.stream()
-                                        .noneMatch(a -> a.words().equals(path.words()))) {
-                            alternatives.add(path);
-                        }
-                    }
-                } else {
-                    for (AttributeSource token : graph.getTerms(start)) {
-                        String word =
-                                token.getAttribute(CharTermAttribute.class).toString();
-                        boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(
-                                token.getAttribute(TypeAttribute.class).type());
-                        if (alternatives.stream().noneMatch(a -> a.words().equals(List.of(word)))) {
-                            alternatives.add(new Alternative(List.of(word), synonym));
-                        }
-                    }
-                }
-                if (!alternatives.isEmpty()) {
-                    groups.add(new Group(alternatives));
-                }
-                start = end;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
-        }
-        return groups;
-    }
-
-    private static Alternative alternative(TokenStream path) throws IOException {
-        List<String> words = new ArrayList<>();
-        boolean synonym = false;
-        CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
-        TypeAttribute type = path.addAttribute(TypeAttribute.class);
-        path.reset();
-        while (path.incrementToken()) {
-            words.add(term.toString());
-            synonym |= SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
-        }
-        path.end();
-        path.close();
-        return new Alternative(words, synonym);
+        return new WordGroups(analyzer).of(text, MAX_GRAPH_TOKENS, MAX_GROUPS);
     }
 
     /** The word being typed as the start of a longer word in a heading, title or (from two letters) text. */
@@ -447,37 +303,6 @@ public final class QueryBuilder {
                     field.weight() * ranking.prefixDiscount()));
         }
         return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
-    }
-
-    private static boolean isVocabularyWord(IndexReader reader, String word) {
-        try {
-            return reader.docFreq(new Term(IndexFields.SPELL_TEXT, word)) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Whether some word of the index's headings, titles or text starts with {@code prefix}. */
-    private boolean hasPrefix(IndexReader reader, String prefix) {
-        BytesRef target = new BytesRef(prefix);
-        try {
-            for (Ranking.FieldWeight field : ranking.prefixFields()) {
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    Terms indexed = leaf.reader().terms(field.field());
-                    if (indexed == null) {
-                        continue;
-                    }
-                    TermsEnum terms = indexed.iterator();
-                    if (terms.seekCeil(target) != TermsEnum.SeekStatus.END
-                            && StringHelper.startsWith(terms.term(), target)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What to look for in each field: some words (one, or synonyms of each other) or a phrase. */
@@ -573,19 +398,6 @@ public final class QueryBuilder {
             perField.add(phrase(field, words, ranking.phraseSlop()));
         }
         return new DisjunctionMaxQuery(perField, 0f);
-    }
-
-    static boolean isKnown(IndexReader reader, List<String> terms) {
-        try {
-            for (String term : terms) {
-                if (reader.docFreq(new Term(IndexFields.ALL_TEXT, term)) > 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The text's distinct words, in order, at most {@link #MAX_GROUPS}. */

@@ -33,6 +33,13 @@ public final class LiveIndex implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
 
+    /**
+     * Lucene's bound on the leaf queries of one query, after rewriting; the query builder's stay far
+     * below it by construction (QueryBoundsTest), but a long text's, strict and relaxed together,
+     * can pass Lucene's default of 1,024.
+     */
+    public static final int MAX_CLAUSES = 16_384;
+
     private final Path path;
     private final Directory directory;
     private final SearcherManager manager;
@@ -45,6 +52,9 @@ public final class LiveIndex implements Closeable {
 
     /** Opens the index in {@code path}, refusing a missing, foreign or damaged one with a clear message. */
     public static LiveIndex open(Path path) throws IndexUnavailableException {
+        // Lucene keeps the bound for the whole JVM; every search runs on a snapshot of a live index,
+        // so it is raised here, once, before any query of ours is built or rewritten
+        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
         if (!Files.isDirectory(path)) {
             throw new IndexUnavailableException("no index at " + path + ": run `helpsearch index` to build one");
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The fitted linear model's score over each candidate's fusion features, best first. */
-public final class FusedScore implements RankStage {
+public final class FusedScore implements FusionStage {
 
     private final LearnedFusion fusion;
 
@@ -20,12 +20,8 @@ public final class FusedScore implements RankStage {
     }
 
     @Override
-    public Candidates rerank(Candidates candidates, RankContext context) {
-        if (candidates.meaning().isEmpty()) {
-            return candidates;
-        }
-        Map<Integer, FusionFeatures.Candidate> byDoc =
-                SimilarityFloor.byDoc(candidates.meaning().get());
+    public Candidates rerank(Candidates candidates, Candidates.Meaning meaning, RankContext context) {
+        Map<Integer, FusionFeatures.Candidate> byDoc = SimilarityFloor.byDoc(meaning);
         List<FusionFeatures.Candidate> kept =
                 Arrays.stream(candidates.hits()).map(hit -> byDoc.get(hit.doc)).toList();
         return candidates.withHits(fusion.ranked(kept));

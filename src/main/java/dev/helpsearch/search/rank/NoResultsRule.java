@@ -9,7 +9,7 @@ import org.apache.lucene.search.ScoreDoc;
  * An unanswerable question has no results at all, whatever matched one of its words: the fitted
  * model's rule ({@code LearnedFusion.NoResults}), on every candidate of both sides.
  */
-public final class NoResultsRule implements RankStage {
+public final class NoResultsRule implements FusionStage {
 
     private final LearnedFusion fusion;
     private final Ranking ranking;
@@ -25,11 +25,7 @@ public final class NoResultsRule implements RankStage {
     }
 
     @Override
-    public Candidates rerank(Candidates candidates, RankContext context) {
-        if (candidates.meaning().isEmpty()) {
-            return candidates;
-        }
-        Candidates.Meaning meaning = candidates.meaning().get();
+    public Candidates rerank(Candidates candidates, Candidates.Meaning meaning, RankContext context) {
         return fusion.answerable(meaning.features(), knownShare(ranking, context), meaning.offTopic())
                 ? candidates
                 : candidates.withHits(new ScoreDoc[0]);
@@ -43,16 +39,13 @@ public final class NoResultsRule implements RankStage {
     }
 
     @Override
-    public String summary(Candidates before, Candidates after, RankContext context) {
-        if (before.meaning().isEmpty()) {
-            return "not applied: by words alone";
-        }
+    public String summary(Candidates before, Candidates after, Candidates.Meaning meaning, RankContext context) {
         return String.format(
                 Locale.ROOT,
                 "%s (the index knows %.0f%% of the query's content words; a document found by meaning"
                         + " alone makes it answerable from similarity %.3f)",
                 after.hits().length == 0 && before.hits().length > 0 ? "unanswerable: every hit dropped" : "answerable",
                 100 * knownShare(ranking, context),
-                fusion.floor(before.meaning().get().offTopic()));
+                fusion.floor(meaning.offTopic()));
     }
 }

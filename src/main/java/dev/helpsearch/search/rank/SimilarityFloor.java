@@ -11,7 +11,7 @@ import org.apache.lucene.search.ScoreDoc;
  * A document only the semantic side found must be close enough to the query to count, however it
  * ranks among the nearest: a large corpus has some document near anything.
  */
-public final class SimilarityFloor implements RankStage {
+public final class SimilarityFloor implements FusionStage {
 
     private final LearnedFusion fusion;
 
@@ -25,11 +25,7 @@ public final class SimilarityFloor implements RankStage {
     }
 
     @Override
-    public Candidates rerank(Candidates candidates, RankContext context) {
-        if (candidates.meaning().isEmpty()) {
-            return candidates;
-        }
-        Candidates.Meaning meaning = candidates.meaning().get();
+    public Candidates rerank(Candidates candidates, Candidates.Meaning meaning, RankContext context) {
         Map<Integer, FusionFeatures.Candidate> byDoc = byDoc(meaning);
         ScoreDoc[] kept = Arrays.stream(candidates.hits())
                 .filter(hit -> fusion.accepts(byDoc.get(hit.doc), meaning.offTopic()))
@@ -43,15 +39,12 @@ public final class SimilarityFloor implements RankStage {
     }
 
     @Override
-    public String summary(Candidates before, Candidates after, RankContext context) {
-        if (before.meaning().isEmpty()) {
-            return "not applied: by words alone";
-        }
+    public String summary(Candidates before, Candidates after, Candidates.Meaning meaning, RankContext context) {
         return String.format(
                 Locale.ROOT,
                 "%d found by meaning alone below similarity %.3f dropped",
                 before.hits().length - after.hits().length,
-                fusion.floor(before.meaning().get().offTopic()));
+                fusion.floor(meaning.offTopic()));
     }
 
     @Override

@@ -13,8 +13,7 @@ public final class Words {
     private Words() {}
 
     public static int count(String text) {
-        String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : SPACES.split(stripped).length;
+        return of(text).length;
     }
 
     /** The words of {@code text} as typed, in order. */
